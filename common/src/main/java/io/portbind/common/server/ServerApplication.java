@@ -1,0 +1,30 @@
+package io.portbind.common.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelHandler;
+import java.time.Duration;
+
+/**
+ * What a service gives the shared bootstrap: how to handle each accepted connection and how to
+ * behave when it is asked to stop.
+ */
+public interface ServerApplication {
+
+    /** The handler added to each accepted connection, usually the service's channel initializer. */
+    ChannelHandler childHandler();
+
+    /** Lets a service set socket options of its own; the defaults suit most. */
+    default void configure(ServerBootstrap bootstrap) {
+    }
+
+    /**
+     * Called after the listener has closed and before connections are closed: finish in-flight
+     * work and tell clients goodbye in the protocol's own way, within {@code bound}.
+     */
+    default void drain(Duration bound) {
+    }
+
+    /** Called last, after the event loops have stopped: flush what must be durable and release resources. */
+    default void close() {
+    }
+}
