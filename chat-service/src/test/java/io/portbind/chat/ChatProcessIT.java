@@ -11,14 +11,8 @@ import java.nio.charset.StandardCharsets;
 /** chat-service as a process: an opening stream header gets the server's header and stream features. */
 class ChatProcessIT extends ServiceProcessContract {
 
-    @Override
-    protected String service() {
-        return "chat-service";
-    }
-
-    @Override
-    protected String portVariable() {
-        return "CHAT_PORT";
+    ChatProcessIT() {
+        super("chat-service", "CHAT_PORT");
     }
 
     @Override

@@ -12,14 +12,8 @@ import java.time.Duration;
 /** http-service as a process: a plain client gets the classic greeting. */
 class HttpProcessIT extends ServiceProcessContract {
 
-    @Override
-    protected String service() {
-        return "http-service";
-    }
-
-    @Override
-    protected String portVariable() {
-        return "HTTP_PORT";
+    HttpProcessIT() {
+        super("http-service", "HTTP_PORT");
     }
 
     @Override

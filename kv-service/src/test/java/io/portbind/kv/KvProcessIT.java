@@ -13,14 +13,8 @@ import redis.clients.jedis.Jedis;
 /** kv-service as a process: Jedis and redis-cli get PONG and their echo back. */
 class KvProcessIT extends ServiceProcessContract {
 
-    @Override
-    protected String service() {
-        return "kv-service";
-    }
-
-    @Override
-    protected String portVariable() {
-        return "KV_PORT";
+    KvProcessIT() {
+        super("kv-service", "KV_PORT");
     }
 
     @Override

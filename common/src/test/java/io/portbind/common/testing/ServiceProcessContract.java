@@ -19,17 +19,23 @@ public abstract class ServiceProcessContract {
     private static final Duration START = Duration.ofSeconds(20);
     private static final Duration STOP = Duration.ofSeconds(10);
 
-    /** The module, which is also the service's name, such as {@code kv-service}. */
-    protected abstract String service();
+    private final String service;
+    private final String portVariable;
 
-    /** The service's own port variable, such as {@code KV_PORT}. */
-    protected abstract String portVariable();
+    /**
+     * @param service       the module, which is also the service's name, such as {@code kv-service}
+     * @param portVariable  the service's own port variable, such as {@code KV_PORT}
+     */
+    protected ServiceProcessContract(String service, String portVariable) {
+        this.service = service;
+        this.portVariable = portVariable;
+    }
 
     /** Does the protocol's simplest exchange with a real client and asserts on the answer. */
     protected abstract void greet(int port) throws Exception;
 
     private ServiceProcess start(Map<String, String> environment, String... args) {
-        Path jar = ServiceProcess.jar(service());
+        Path jar = ServiceProcess.jar(service);
         return ServiceProcess.start(jar, environment, args);
     }
 
@@ -44,7 +50,7 @@ public abstract class ServiceProcessContract {
 
     @Test
     void servicePortVariableAndFlagAreHonoured() throws Exception {
-        try (ServiceProcess process = start(Map.of("PORT", "1", portVariable(), "70000"), "--port", "0",
+        try (ServiceProcess process = start(Map.of("PORT", "1", portVariable, "70000"), "--port", "0",
                 "--bind", "127.0.0.1")) {
             int port = process.awaitListening(START);
             greet(port);
@@ -56,7 +62,7 @@ public abstract class ServiceProcessContract {
     void badPortIsOneLineOnStderrAndExitStatusTwo() throws Exception {
         try (ServiceProcess process = start(Map.of("PORT", "abc"))) {
             assertEquals(2, process.awaitExit(STOP));
-            assertEquals(List.of(service() + ": invalid PORT \"abc\": expected a port number from 0 to 65535"),
+            assertEquals(List.of(service + ": invalid PORT \"abc\": expected a port number from 0 to 65535"),
                     process.stderr());
         }
     }
@@ -65,7 +71,7 @@ public abstract class ServiceProcessContract {
     void malformedBackingUrlOrUnknownFlagIsOneLineAndExitStatusTwo() throws Exception {
         try (ServiceProcess process = start(Map.of("PORT", "0"), "--no-such-flag")) {
             assertEquals(2, process.awaitExit(STOP));
-            assertEquals(List.of(service() + ": Unknown option: '--no-such-flag' (see --help)"), process.stderr());
+            assertEquals(List.of(service + ": Unknown option: '--no-such-flag' (see --help)"), process.stderr());
         }
     }
 
@@ -75,7 +81,7 @@ public abstract class ServiceProcessContract {
             int port = first.awaitListening(START);
             try (ServiceProcess second = start(Map.of("PORT", Integer.toString(port), "BIND_ADDRESS", "127.0.0.1"))) {
                 assertEquals(1, second.awaitExit(START));
-                assertEquals(List.of(service() + ": cannot bind 127.0.0.1:" + port + ": address already in use"),
+                assertEquals(List.of(service + ": cannot bind 127.0.0.1:" + port + ": address already in use"),
                         second.stderr());
             }
             greet(port);
