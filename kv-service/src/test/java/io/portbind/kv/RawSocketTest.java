@@ -9,25 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /** Protocol edge cases over a plain socket: what nc, telnet and broken clients send. */
-class RawSocketTest {
-
-    private static KvTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KvTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class RawSocketTest extends KvServerTest {
 
     @Test
     void inlineCommandsAsTypedIntoNc() throws IOException {

@@ -34,8 +34,8 @@ public final class CommandRegistry {
         for (CommandFamily family : families) {
             family.register(this);
         }
-        CommandTable table = new CommandTable(commands);
-        server.commands(table);
-        return new Dispatcher(server, table, gates);
+        Dispatcher dispatcher = new Dispatcher(server, new CommandTable(commands), gates);
+        server.dispatcher(dispatcher);
+        return dispatcher;
     }
 }

@@ -80,6 +80,12 @@ public final class Dispatcher {
         }
     }
 
+    /** Executes a command checked earlier (a queued command at EXEC): {@code call} is reset to it first. */
+    public void execute(Call call, byte[][] args, CommandSpec spec) {
+        call.reset(args, spec);
+        execute(call);
+    }
+
     private void reject(Call call, String error) {
         for (CommandGate gate : gates) {
             gate.rejected(call);

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What all connections share: the keyspace, the password, the connected clients and the command table. */
+/** What all connections share: the keyspace, the password, the connected clients and the command table and dispatcher. */
 public final class ServerState {
 
     private final Keyspace keyspace;
@@ -14,7 +14,7 @@ public final class ServerState {
     private final long startMillis = System.currentTimeMillis();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
-    private volatile CommandTable commands;
+    private volatile Dispatcher dispatcher;
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
@@ -45,10 +45,15 @@ public final class ServerState {
     }
 
     public CommandTable commands() {
-        return commands;
+        return dispatcher.table();
     }
 
-    void commands(CommandTable table) {
-        this.commands = table;
+    /** The dispatcher, for commands that run other commands (EXEC). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    void dispatcher(Dispatcher built) {
+        this.dispatcher = built;
     }
 }

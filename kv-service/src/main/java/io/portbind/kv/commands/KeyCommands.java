@@ -9,8 +9,8 @@ import static io.portbind.kv.command.CommandSpec.command;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
-import io.portbind.kv.store.Database;
 import io.portbind.kv.store.ValueType;
+import java.util.function.Predicate;
 
 /** DEL, EXISTS and TYPE: commands on keys of any type. */
 public final class KeyCommands implements CommandFamily {
@@ -26,26 +26,23 @@ public final class KeyCommands implements CommandFamily {
     }
 
     private static void del(Call call) {
-        Database db = call.db();
-        int deleted = 0;
-        for (int i = 1; i < call.argCount(); i++) {
-            if (db.delete(call.arg(i))) {
-                deleted++;
-            }
-        }
-        call.reply().integer(deleted);
+        call.reply().integer(countKeys(call, call.db()::delete));
     }
 
     /** Counts every argument naming a live key, repeats included. */
     private static void exists(Call call) {
-        Database db = call.db();
-        int found = 0;
+        call.reply().integer(countKeys(call, call.db()::exists));
+    }
+
+    /** How many of the key arguments {@code action} returns true for. */
+    private static int countKeys(Call call, Predicate<byte[]> action) {
+        int count = 0;
         for (int i = 1; i < call.argCount(); i++) {
-            if (db.exists(call.arg(i))) {
-                found++;
+            if (action.test(call.arg(i))) {
+                count++;
             }
         }
-        call.reply().integer(found);
+        return count;
     }
 
     private static void type(Call call) {

@@ -5,36 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portbind.kv.KvTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.portbind.kv.KvServerTest;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.args.ExpiryOption;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-class KeyAndExpiryCommandsTest {
-
-    private static KvTestServer server;
-    private Jedis redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KvTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        redis = server.jedis();
-        redis.flushAll();
-    }
+class KeyAndExpiryCommandsTest extends KvServerTest {
 
     @Test
     void delExistsType() {

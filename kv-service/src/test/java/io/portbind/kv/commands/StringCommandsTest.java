@@ -6,38 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portbind.kv.KvTestServer;
+import io.portbind.kv.KvServerTest;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
-class StringCommandsTest {
-
-    private static KvTestServer server;
-    private Jedis redis;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KvTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        redis = server.jedis();
-        redis.flushAll();
-    }
+class StringCommandsTest extends KvServerTest {
 
     @Test
     void setThenGet() {
