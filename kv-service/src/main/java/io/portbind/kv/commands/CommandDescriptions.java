@@ -72,13 +72,6 @@ final class CommandDescriptions {
             categories.add("@admin");
             categories.add("@dangerous");
         }
-        if (spec.has(CommandFlag.PUBSUB)) {
-            categories.add("@pubsub");
-        }
-        if (spec.has(CommandFlag.BLOCKING)) {
-            categories.add("@blocking");
-        }
-        categories.add(spec.has(CommandFlag.FAST) ? "@fast" : "@slow");
         switch (spec.group()) {
             case GENERIC -> categories.add("@keyspace");
             case STRING -> categories.add("@string");
@@ -91,6 +84,13 @@ final class CommandDescriptions {
             default -> {
             }
         }
+        if (spec.has(CommandFlag.PUBSUB)) {
+            categories.add("@pubsub");
+        }
+        if (spec.has(CommandFlag.BLOCKING)) {
+            categories.add("@blocking");
+        }
+        categories.add(spec.has(CommandFlag.FAST) ? "@fast" : "@slow");
         return categories;
     }
 }

@@ -35,7 +35,7 @@ public final class CommandIntrospection implements CommandFamily {
                         .since("7.0.0").summary("Returns documentary information about one, multiple or all commands."))
                 .subcommand(command("list", CommandIntrospection::list).arity(-2).flags(LOADING, STALE)
                         .since("7.0.0").summary("Returns a list of command names."))
-                .subcommand(command("getkeys", CommandIntrospection::getKeys).arity(-3).flags(LOADING, STALE)
+                .subcommand(command("getkeys", CommandIntrospection::getKeys).arity(-4).flags(LOADING, STALE)
                         .summary("Extracts the key names from an arbitrary command.")));
     }
 
@@ -127,12 +127,12 @@ public final class CommandIntrospection implements CommandFamily {
                 throw new CommandError("ERR Invalid command specified");
             }
         }
-        if (!spec.acceptsArgCount(args.length)) {
-            throw new CommandError("ERR Invalid number of arguments specified for command");
-        }
-        int[] positions = spec.keyPositions(args);
-        if (positions.length == 0) {
+        if (spec.firstKey() == 0 && !spec.hasMovableKeys()) {
             throw new CommandError("ERR The command has no key arguments");
+        }
+        int[] positions = spec.acceptsArgCount(args.length) ? spec.keyPositions(args) : new int[0];
+        if (positions.length == 0) {
+            throw new CommandError("ERR Invalid number of arguments specified for command");
         }
         call.reply().array(positions.length);
         for (int position : positions) {

@@ -52,9 +52,11 @@ class CommandIntrospectionTest {
         try (KvTestServer server = KvTestServer.start(); Jedis redis = server.jedis()) {
             assertEquals(List.of("a", "c"), redis.commandGetKeys("mset", "a", "b", "c", "d"));
             assertEquals(List.of("k"), redis.commandGetKeys("set", "k", "v", "EX", "10"));
-            assertEquals("ERR The command has no key arguments", error(redis, "GETKEYS", "ping"));
+            assertEquals("ERR The command has no key arguments", error(redis, "GETKEYS", "ping", "x"));
             assertEquals("ERR Invalid command specified", error(redis, "GETKEYS", "nosuch", "x"));
-            assertEquals("ERR Invalid number of arguments specified for command", error(redis, "GETKEYS", "get"));
+            assertEquals("ERR Invalid number of arguments specified for command",
+                    error(redis, "GETKEYS", "get", "a", "b"));
+            assertEquals("ERR wrong number of arguments for 'command|getkeys' command", error(redis, "GETKEYS", "get"));
         }
     }
 
