@@ -3,7 +3,10 @@ package io.portbind.kv;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
-/** Redis's strict number parsing: integers as string2ll (no spaces, no plus sign, no leading zeros), floats as strtold. */
+/**
+ * Redis's strict number parsing: integers as string2ll (no spaces, no plus sign, no leading zeros),
+ * floats as strtold.
+ */
 public final class Numbers {
 
     /** Longest text of a long: a sign and nineteen digits. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What all connections share: the keyspace, the password, the connected clients and the command table and dispatcher. */
+/** What all connections share: the keyspace, the password, the connected clients, the command dispatcher. */
 public final class ServerState {
 
     private final Keyspace keyspace;

@@ -34,7 +34,8 @@ public final class StringCommands implements CommandFamily {
                 .add(command("getex", StringReads::getEx).arity(-2).flags(WRITE, FAST).keys(1, 1, 1).group(STRING)
                         .since("6.2.0").summary("Returns the string value of a key after setting its expiration time."))
                 .add(command("mget", StringReads::mget).arity(-2).flags(READONLY, FAST).keys(1, -1, 1)
-                        .group(STRING).since("1.0.0").summary("Atomically returns the string values of one or more keys."))
+                        .group(STRING).since("1.0.0")
+                        .summary("Atomically returns the string values of one or more keys."))
                 .add(command("mset", StringReads::mset).arity(-3).flags(WRITE, DENYOOM).keys(1, -1, 2)
                         .group(STRING).since("1.0.1").summary("Atomically creates or modifies the string values of "
                                 + "one or more keys."))
@@ -50,9 +51,11 @@ public final class StringCommands implements CommandFamily {
                 .add(write("setrange", StringRanges::setRange, 4, "2.2.0", "Overwrites a part of a string value "
                         + "with another by an offset. Creates the key if it doesn't exist."))
                 .add(counter("incr", call -> StringCounters.incrementBy(call, 1), 2, "1.0.0",
-                        "Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist."))
+                        "Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't "
+                                + "exist."))
                 .add(counter("decr", call -> StringCounters.incrementBy(call, -1), 2, "1.0.0",
-                        "Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist."))
+                        "Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't "
+                                + "exist."))
                 .add(counter("incrby", StringCounters::incrBy, 3, "1.0.0", "Increments the integer value of a key "
                         + "by a number. Uses 0 as initial value if the key doesn't exist."))
                 .add(counter("decrby", StringCounters::decrBy, 3, "1.0.0", "Decrements a number from the integer "

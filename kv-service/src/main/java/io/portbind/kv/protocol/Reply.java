@@ -71,7 +71,7 @@ public final class Reply {
         out.writeBytes(CRLF);
     }
 
-    /** An error reply; {@code text} starts with its code ({@code ERR}, {@code WRONGTYPE}, ...). Newlines become spaces. */
+    /** An error reply; {@code text} starts with its code ({@code ERR}, {@code WRONGTYPE}). Newlines become spaces. */
     public void error(String text) {
         out.writeByte('-');
         out.writeCharSequence(text.replace('\r', ' ').replace('\n', ' '), StandardCharsets.ISO_8859_1);

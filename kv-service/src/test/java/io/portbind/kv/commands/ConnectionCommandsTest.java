@@ -63,7 +63,8 @@ class ConnectionCommandsTest {
             assertEquals("NOPROTO unsupported protocol version", error(redis, Protocol.Command.HELLO, "4"));
             assertEquals("ERR Protocol version is not an integer or out of range",
                     error(redis, Protocol.Command.HELLO, "x"));
-            assertEquals("ERR Syntax error in HELLO option 'bogus'", error(redis, Protocol.Command.HELLO, "2", "bogus"));
+            assertEquals("ERR Syntax error in HELLO option 'bogus'",
+                    error(redis, Protocol.Command.HELLO, "2", "bogus"));
         }
     }
 
@@ -107,7 +108,8 @@ class ConnectionCommandsTest {
                     "LIB-VER", "8.0.2")));
             assertEquals("ERR Unrecognized option 'lib-foo'",
                     error(first, Protocol.Command.CLIENT, "SETINFO", "lib-foo", "x"));
-            assertEquals("ERR unknown subcommand 'nope'. Try CLIENT HELP.", error(first, Protocol.Command.CLIENT, "nope"));
+            assertEquals("ERR unknown subcommand 'nope'. Try CLIENT HELP.",
+                    error(first, Protocol.Command.CLIENT, "nope"));
         }
     }
 

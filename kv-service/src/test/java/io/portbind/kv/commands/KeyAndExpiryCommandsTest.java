@@ -50,7 +50,8 @@ class KeyAndExpiryCommandsTest extends KvServerTest {
         assertEquals(1, redis.pexpire("k", 50_000, ExpiryOption.XX));
         assertEquals("ERR NX and XX, GT or LT options at the same time are not compatible",
                 error("EXPIRE", "k", "10", "NX", "XX"));
-        assertEquals("ERR GT and LT options at the same time are not compatible", error("EXPIRE", "k", "10", "GT", "LT"));
+        assertEquals("ERR GT and LT options at the same time are not compatible",
+                error("EXPIRE", "k", "10", "GT", "LT"));
         assertEquals("ERR Unsupported option foo", error("EXPIRE", "k", "10", "foo"));
         assertEquals("ERR invalid expire time in 'expire' command", error("EXPIRE", "k", "9223372036854775807"));
     }

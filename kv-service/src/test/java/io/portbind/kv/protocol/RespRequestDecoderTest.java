@@ -40,7 +40,8 @@ class RespRequestDecoderTest {
 
     @Test
     void binarySafeArguments() {
-        channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'*', '1', '\r', '\n', '$', '2', '\r', '\n', 0, -1, '\r', '\n'}));
+        byte[] request = {'*', '1', '\r', '\n', '$', '2', '\r', '\n', 0, -1, '\r', '\n'};
+        channel.writeInbound(Unpooled.wrappedBuffer(request));
         byte[][] args = channel.readInbound();
         assertArrayEquals(new byte[] {0, -1}, args[0]);
     }
