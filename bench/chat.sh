@@ -155,21 +155,42 @@ beats() {
   [[ $3 == *_ms ]] && lower=1
   awk -v new="$1" -v old="$2" -v lower=$lower 'BEGIN { exit !(old == "" || (lower ? new < old : new > old)) }'
 }
+# Server CPU per operation is also kept: on a shared machine it varies far less than throughput does.
+declare -A ops_field=([logins]=logins_total [messages]=sent_total)
+declare -A cpu ops
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+add() {
+  awk -v a="${1:-0}" -v b="$2" 'BEGIN { print a + b }'
+}
 for scenario in logins messages latency; do
   for ((round = 1; round <= ROUNDS; round++)); do
     # Alternate which server goes first so neither always runs on a warmer or cooler machine.
     order=("${servers[@]}")
     ((round % 2)) || order=("${servers[@]:1}" "${servers[0]}")
     for server in "${order[@]}"; do
+      cpu_before=$(cpu_seconds "${pid[$server]}")
       # shellcheck disable=SC2086 # the flags are a list
       result=$(load "$server" "$scenario" ${flags[$scenario]})
-      echo "  $server round $round: ${result#RESULT }" >&2
+      server_cpu=$(add "$(cpu_seconds "${pid[$server]}")" "-$cpu_before")
+      echo "  $server round $round: ${result#RESULT } server_cpu_s=$server_cpu" >&2
       for key in ${fields[$scenario]}; do
         value=$(field "$key" <<< "$result")
         if beats "$value" "${best[$key/$server]:-}" "$key"; then best[$key/$server]=$value; fi
       done
+      if [[ -n ${ops_field[$scenario]:-} ]]; then
+        cpu[$scenario/$server]=$(add "${cpu[$scenario/$server]:-}" "$server_cpu")
+        ops[$scenario/$server]=$(add "${ops[$scenario/$server]:-}" "$(field "${ops_field[$scenario]}" <<< "$result")")
+      fi
     done
   done
+done
+for server in "${servers[@]}"; do
+  best[cpu_login/$server]=$(awk -v c="${cpu[logins/$server]}" -v n="${ops[logins/$server]}" \
+    'BEGIN { printf "%.2f", c * 1e3 / n }')
+  best[cpu_message/$server]=$(awk -v c="${cpu[messages/$server]}" -v n="${ops[messages/$server]}" \
+    'BEGIN { printf "%.1f", c * 1e6 / n }')
 done
 
 rss_bytes() {
@@ -218,7 +239,8 @@ ratio() {
 
 printf '\n%-22s %12s %12s %7s %6s\n' metric Portbind Prosody ratio goal
 for row in "logins/s|logins_per_s|>= 2" "messages/s|messages_per_s|>= 2" "latency p50 ms|p50_ms|" \
-    "latency p99 ms|p99_ms|" "bytes per idle session|bytes|<= 1"; do
+    "latency p99 ms|p99_ms|" "bytes per idle session|bytes|<= 1" "server CPU ms/login|cpu_login|" \
+    "server CPU us/message|cpu_message|"; do
   IFS='|' read -r name key goal <<< "$row"
   printf '%-22s %12s %12s %7s %6s\n' "$name" "${best[$key/portbind]:--}" "${best[$key/prosody]:--}" \
     "$(ratio "${best[$key/portbind]:-}" "${best[$key/prosody]:-}")" "$goal"

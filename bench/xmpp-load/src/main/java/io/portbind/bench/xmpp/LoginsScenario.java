@@ -32,6 +32,7 @@ final class LoginsScenario implements Callable<Integer> {
             new ResultLine("logins")
                     .put("logins_per_s", outcome.perSecond())
                     .put("logins", outcome.succeeded())
+                    .put("logins_total", outcome.succeeded() + (outcome == warmup ? 0 : warmup.succeeded()))
                     .put("failed", outcome.failed())
                     .put("seconds", outcome.elapsedNanos() / 1e9)
                     .put("first_failure", outcome.firstFailure())

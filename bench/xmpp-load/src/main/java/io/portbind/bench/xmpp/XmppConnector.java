@@ -6,8 +6,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
@@ -19,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Opens client sessions on a few shared event loops. TLS trusts any certificate: the benchmark runs
- * on loopback against servers with throw-away self-signed certificates.
+ * Opens client sessions on a few shared event loops. TLS uses BoringSSL where its native library loads
+ * (the JDK's engine otherwise) and trusts any certificate: the benchmark runs on loopback against
+ * servers with throw-away self-signed certificates.
  */
 final class XmppConnector implements AutoCloseable {
 
@@ -34,7 +37,10 @@ final class XmppConnector implements AutoCloseable {
         this.target = target;
         Transport transport = Transport.best();
         this.group = transport.newEventLoopGroup(target.threads, "xmpp-load");
-        this.sslContext = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+        this.sslContext = SslContextBuilder.forClient()
+                .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+                .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .build();
         this.address = new InetSocketAddress(target.host, target.port);
         this.bootstrap = new Bootstrap()
                 .group(group)
