@@ -24,18 +24,11 @@ final class LatencyScenario implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--pairs", defaultValue = "20", description = "sender/receiver pairs (default: ${DEFAULT-VALUE})")
-    int pairs;
+    @Mixin
+    TrafficOptions traffic;
 
     @Option(names = "--rate", defaultValue = "1000", description = "messages per second in total (default: ${DEFAULT-VALUE})")
     int rate;
-
-    @Option(names = "--seconds", defaultValue = "10", description = "measured time (default: ${DEFAULT-VALUE})")
-    int seconds;
-
-    @Option(names = "--warmup-seconds", defaultValue = "2",
-            description = "sending before recording starts (default: ${DEFAULT-VALUE})")
-    int warmupSeconds;
 
     @Option(names = "--drain-seconds", defaultValue = "2",
             description = "how long to wait for the last messages (default: ${DEFAULT-VALUE})")
@@ -44,12 +37,12 @@ final class LatencyScenario implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (XmppConnector connector = new XmppConnector(target)) {
-            List<SessionPair> sessions = SessionPair.login(connector, target, pairs, System.nanoTime() + 60_000_000_000L);
+            List<SessionPair> sessions = SessionPair.login(connector, target, traffic.pairs, traffic.loginDeadline());
             LatencyHistogram histogram = new LatencyHistogram();
             LongAdder received = new LongAdder();
             long start = System.nanoTime();
-            long recordFrom = start + warmupSeconds * 1_000_000_000L;
-            long end = recordFrom + seconds * 1_000_000_000L;
+            long recordFrom = start + traffic.warmupSeconds * 1_000_000_000L;
+            long end = recordFrom + traffic.seconds * 1_000_000_000L;
             XmppSession.Listener recorder = new Recorder(histogram, received, recordFrom);
             for (SessionPair pair : sessions) {
                 pair.receiver().listen(recorder);
@@ -61,7 +54,7 @@ final class LatencyScenario implements Callable<Integer> {
             ticker.cancel(false);
             SessionPair.closeAll(sessions);
             long recorded = histogram.count();
-            long expected = (long) seconds * rate;
+            long expected = (long) traffic.seconds * rate;
             new ResultLine("latency")
                     .put("p50_ms", histogram.percentile(50) / 1000.0)
                     .put("p99_ms", histogram.percentile(99) / 1000.0)

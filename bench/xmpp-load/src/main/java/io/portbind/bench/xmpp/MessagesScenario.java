@@ -19,19 +19,16 @@ final class MessagesScenario implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--pairs", defaultValue = "50", description = "sender/receiver pairs (default: ${DEFAULT-VALUE})")
-    int pairs;
+    @Mixin
+    TrafficOptions traffic;
 
     @Option(names = "--window", defaultValue = "16",
             description = "messages each sender keeps outstanding (default: ${DEFAULT-VALUE})")
     int window;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "measured time (default: ${DEFAULT-VALUE})")
-    int seconds;
-
-    @Option(names = "--warmup-seconds", defaultValue = "2",
-            description = "sending before counting starts (default: ${DEFAULT-VALUE})")
-    int warmupSeconds;
+    @Option(names = "--max-messages", defaultValue = "10000000",
+            description = "stop sending after this many in total, whatever the time (default: ${DEFAULT-VALUE})")
+    long maxMessages;
 
     @Option(names = "--body-bytes", defaultValue = "64", description = "message body length (default: ${DEFAULT-VALUE})")
     int bodyBytes;
@@ -39,11 +36,11 @@ final class MessagesScenario implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (XmppConnector connector = new XmppConnector(target)) {
-            List<SessionPair> sessions = SessionPair.login(connector, target, pairs, System.nanoTime() + 60_000_000_000L);
-            long countFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-            long countUntil = countFrom + seconds * 1_000_000_000L;
+            List<SessionPair> sessions = SessionPair.login(connector, target, traffic.pairs, traffic.loginDeadline());
+            long countFrom = System.nanoTime() + traffic.warmupSeconds * 1_000_000_000L;
+            long countUntil = countFrom + traffic.seconds * 1_000_000_000L;
             LongAdder delivered = new LongAdder();
-            List<Flow> flows = new ArrayList<>(pairs);
+            List<Flow> flows = new ArrayList<>(traffic.pairs);
             for (SessionPair pair : sessions) {
                 Flow flow = new Flow(pair, "x".repeat(bodyBytes), countFrom, countUntil, delivered);
                 flows.add(flow);
@@ -53,12 +50,12 @@ final class MessagesScenario implements Callable<Integer> {
             long sent = flows.stream().mapToLong(flow -> flow.sent).sum();
             SessionPair.closeAll(sessions);
             new ResultLine("messages")
-                    .put("messages_per_s", delivered.sum() / (double) seconds)
+                    .put("messages_per_s", delivered.sum() / (double) traffic.seconds)
                     .put("delivered", delivered.sum())
                     .put("sent_total", sent)
-                    .put("pairs", pairs)
+                    .put("pairs", traffic.pairs)
                     .put("window", window)
-                    .put("seconds", seconds)
+                    .put("seconds", traffic.seconds)
                     .print();
             return delivered.sum() > 0 ? 0 : 1;
         }
@@ -106,7 +103,9 @@ final class MessagesScenario implements Callable<Integer> {
             credits = 0;
         }
 
-        private void send(int messages) {
+        /** Sends up to {@code wanted}, never more than this pair's share of {@code --max-messages}. */
+        private void send(int wanted) {
+            int messages = (int) Math.min(wanted, maxMessages / traffic.pairs - sent);
             XmppSession sender = pair.sender();
             for (int i = 0; i < messages; i++) {
                 sender.write(Unpooled.wrappedBuffer(message));

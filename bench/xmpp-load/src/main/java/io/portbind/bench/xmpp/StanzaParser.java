@@ -28,6 +28,7 @@ final class StanzaParser {
     /** Stanzas the generator reads are small; anything bigger means the server is misbehaving. */
     private static final int MAX_TEXT = 64 * 1024;
     private static final int MAX_DEPTH = 16;
+    private static final int MAX_ELEMENTS = 1024;
 
     private final AsyncXMLStreamReader<AsyncByteBufferFeeder> reader = FACTORY.createAsyncForByteBuffer();
     private final Deque<XmlElement> open = new ArrayDeque<>();
@@ -35,6 +36,7 @@ final class StanzaParser {
     private boolean abandoned;
     private int depth;
     private int textLength;
+    private int elements;
 
     StanzaParser(Listener listener) {
         this.listener = listener;
@@ -77,8 +79,9 @@ final class StanzaParser {
             listener.streamOpened();
             return;
         }
-        if (depth > MAX_DEPTH) {
-            throw new XMLStreamException("stanza nested deeper than " + MAX_DEPTH);
+        if (depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) {
+            throw new XMLStreamException("stanza deeper than " + MAX_DEPTH + " or with more than " + MAX_ELEMENTS
+                    + " elements");
         }
         String namespace = reader.getNamespaceURI();
         XmlElement element = new XmlElement(reader.getLocalName(), namespace == null ? "" : namespace);
@@ -100,6 +103,7 @@ final class StanzaParser {
         XmlElement element = open.pop();
         if (open.isEmpty()) {
             textLength = 0;
+            elements = 0;
             listener.stanza(element);
         }
     }
