@@ -2,15 +2,17 @@
 # chat-service beside Prosody on loopback, measured with the same XMPP load (bench/xmpp-load):
 # logins per second (connect, STARTTLS, SASL, bind), chat messages per second between logged-in
 # pairs, round-trip latency at a fixed rate, and server memory per idle session. Each scenario runs
-# against both servers interleaved; the table shows the best round of each and the ratio.
+# against both servers interleaved; the table shows the best round of each and the ratio, and the
+# servers' CPU time per login and per message over all rounds (steadier than rates on a shared machine).
 #
 # Usage: bench/chat.sh [--only portbind|prosody]
-# Knobs (environment): ROUNDS of interleaving (2), ACCOUNTS created on both servers (1000),
+# Knobs (environment): ROUNDS of interleaving (2), ACCOUNTS created on both servers (2000),
 # LOGINS per run (1000), CONCURRENCY of logins (50), PAIRS (50), WINDOW per sender (16),
-# RUN_SECONDS measured per message and latency run (6), LATENCY_RATE msgs/s (1000), LATENCY_PAIRS (20),
-# IDLE_SESSIONS (1000), SASL mechanism (PLAIN or SCRAM_SHA_1), SCRAM_ITERATIONS for Prosody's
-# stored keys (4096), CHAT_JAR (chat-service/target/chat-service.jar; another path is used as is,
-# not built), CHAT_JAVA_OPTS for the chat-service JVM (none), LOAD_THREADS generator event loops (2).
+# RUN_SECONDS measured per message and latency run (6), LATENCY_RATE msgs/s (1000),
+# LATENCY_PAIRS (20), IDLE_SESSIONS per batch (1000; two batches), SASL mechanism (PLAIN or
+# SCRAM_SHA_1), SCRAM_ITERATIONS of Prosody's stored keys (4096, as chat-service's),
+# CHAT_JAR (chat-service/target/chat-service.jar; another path is used as is, not built),
+# CHAT_JAVA_OPTS for the chat-service JVM (none), LOAD_THREADS generator event loops (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +26,7 @@ done
 [[ -z $ONLY || $ONLY == portbind || $ONLY == prosody ]] || { echo "--only takes portbind or prosody" >&2; exit 2; }
 
 ROUNDS=${ROUNDS:-2}
-ACCOUNTS=${ACCOUNTS:-1000}
+ACCOUNTS=${ACCOUNTS:-2000}
 LOGINS=${LOGINS:-1000}
 CONCURRENCY=${CONCURRENCY:-50}
 PAIRS=${PAIRS:-50}
@@ -42,6 +44,10 @@ CHAT_JAR=${CHAT_JAR:-$DEFAULT_CHAT_JAR}
 LOAD_JAR=bench/xmpp-load/target/xmpp-load.jar
 PASSWORD=load-password
 USER_PREFIX=load
+
+for needed in $((2 * IDLE_SESSIONS)) $((2 * PAIRS)) $((2 * LATENCY_PAIRS)); do
+  ((ACCOUNTS >= needed)) || { echo "ACCOUNTS=$ACCOUNTS is too few: the load needs $needed" >&2; exit 2; }
+done
 
 servers=()
 [[ $ONLY != prosody ]] && servers+=(portbind)
@@ -71,10 +77,12 @@ free_port() {
   done
 }
 
+# chat-service hashes every account's password before it binds, so thousands of accounts take a while.
 await_listening() {
   local name=$1 port=$2
-  for _ in $(seq 200); do
+  for _ in $(seq 1200); do
     ss -Htln "sport = :$port" | grep -q . && return
+    kill -0 "${pid[$name]}" 2>/dev/null || break
     sleep 0.1
   done
   echo "$name is not listening on port $port; its log:" >&2
@@ -205,32 +213,42 @@ settle() {
   if [[ $server == portbind ]]; then jcmd "${pid[portbind]}" GC.run > /dev/null 2>&1 || true; sleep 1; fi
 }
 
-# Memory per idle session: the growth of the server's RSS while IDLE_SESSIONS sessions are logged in.
-for server in "${servers[@]}"; do
-  settle "$server"
-  before=$(rss_bytes "${pid[$server]}")
+# Memory per idle session: two batches of IDLE_SESSIONS sessions log in one after the other, and the
+# growth of the server's RSS during the second batch is divided by its size. The first batch takes up
+# what a process grows by once under any load (a JVM's heap sizing, code caches), which would
+# otherwise be charged to the sessions.
+hold_idle() {
+  local server=$1 batch=$2 out=$work/idle-$1-$2.out result generator
   java -jar "$LOAD_JAR" idle --port "${port[$server]}" --accounts "$ACCOUNTS" --user-prefix "$USER_PREFIX" \
     --password "$PASSWORD" --sasl "$SASL" --threads "$LOAD_THREADS" --concurrency "$CONCURRENCY" \
-    --sessions "$IDLE_SESSIONS" --hold-seconds 60 > "$work/idle.out" 2>&1 &
-  idle_pid=$!
-  pids+=("$idle_pid")
-  for _ in $(seq 600); do
-    if grep -q '^RESULT' "$work/idle.out" || ! kill -0 "$idle_pid" 2>/dev/null; then break; fi
+    --sessions "$IDLE_SESSIONS" --first-account $((batch * IDLE_SESSIONS)) --hold-seconds 120 > "$out" 2>&1 &
+  generator=$!
+  idle_pids+=("$generator")
+  pids+=("$generator")
+  for _ in $(seq 1200); do
+    if grep -q '^RESULT' "$out" || ! kill -0 "$generator" 2>/dev/null; then break; fi
     sleep 0.1
   done
-  result=$(grep '^RESULT' "$work/idle.out" || true)
-  sessions=$(field sessions <<< "$result")
-  if [[ $(field failed <<< "$result") != 0 || -z $sessions ]]; then
+  result=$(grep '^RESULT' "$out" || true)
+  if [[ $(field failed <<< "$result") != 0 || $(field sessions <<< "$result") != "$IDLE_SESSIONS" ]]; then
     echo "idle sessions against $server failed:" >&2
-    cat "$work/idle.out" >&2
+    cat "$out" >&2
     exit 1
   fi
+}
+
+for server in "${servers[@]}"; do
+  idle_pids=()
+  hold_idle "$server" 0
+  settle "$server"
+  before=$(rss_bytes "${pid[$server]}")
+  hold_idle "$server" 1
   settle "$server"
   after=$(rss_bytes "${pid[$server]}")
-  kill "$idle_pid" 2>/dev/null || true
-  wait "$idle_pid" 2>/dev/null || true
-  echo "  $server idle: $sessions sessions, RSS $before -> $after bytes" >&2
-  best[bytes/$server]=$(((after - before) / sessions))
+  kill "${idle_pids[@]}" 2>/dev/null || true
+  wait "${idle_pids[@]}" 2>/dev/null || true
+  echo "  $server idle: RSS $before bytes with $IDLE_SESSIONS sessions, $after with twice as many" >&2
+  best[bytes/$server]=$(((after - before) / IDLE_SESSIONS))
 done
 
 ratio() {

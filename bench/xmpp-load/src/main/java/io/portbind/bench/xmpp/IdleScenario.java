@@ -19,6 +19,10 @@ final class IdleScenario implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "1000", description = "sessions to hold (default: ${DEFAULT-VALUE})")
     int sessions;
 
+    @Option(names = "--first-account", defaultValue = "0",
+            description = "log in accounts first .. first+sessions-1, so that runs can add up (default: ${DEFAULT-VALUE})")
+    int firstAccount;
+
     @Option(names = "--hold-seconds", defaultValue = "30",
             description = "how long to hold them before closing (default: ${DEFAULT-VALUE})")
     int holdSeconds;
@@ -29,15 +33,15 @@ final class IdleScenario implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (sessions > target.accounts) {
-            throw new IllegalArgumentException(sessions + " sessions need as many accounts, there are "
-                    + target.accounts);
+        if (firstAccount + sessions > target.accounts) {
+            throw new IllegalArgumentException("accounts " + firstAccount + " .. " + (firstAccount + sessions - 1)
+                    + " do not all exist: there are " + target.accounts);
         }
         try (XmppConnector connector = new XmppConnector(target)) {
             AtomicReferenceArray<XmppSession> held = new AtomicReferenceArray<>(sessions);
             long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
             ConcurrentLogins.Outcome outcome = ConcurrentLogins.run(sessions, target.concurrency, deadline,
-                    index -> connector.login(index, connector.nextLoop()), held::set);
+                    index -> connector.login(firstAccount + index, connector.nextLoop()), held::set);
             new ResultLine("idle")
                     .put("sessions", outcome.succeeded())
                     .put("failed", outcome.failed())

@@ -27,7 +27,8 @@ final class LatencyScenario implements Callable<Integer> {
     @Mixin
     TrafficOptions traffic;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "messages per second in total (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "1000",
+            description = "messages per second in total (default: ${DEFAULT-VALUE})")
     int rate;
 
     @Option(names = "--drain-seconds", defaultValue = "2",

@@ -30,7 +30,8 @@ final class MessagesScenario implements Callable<Integer> {
             description = "stop sending after this many in total, whatever the time (default: ${DEFAULT-VALUE})")
     long maxMessages;
 
-    @Option(names = "--body-bytes", defaultValue = "64", description = "message body length (default: ${DEFAULT-VALUE})")
+    @Option(names = "--body-bytes", defaultValue = "64",
+            description = "message body length (default: ${DEFAULT-VALUE})")
     int bodyBytes;
 
     @Override

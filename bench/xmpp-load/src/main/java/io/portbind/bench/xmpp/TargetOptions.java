@@ -18,7 +18,8 @@ final class TargetOptions {
             description = "accounts are <prefix>0 .. <prefix>(accounts-1) (default: ${DEFAULT-VALUE})")
     String userPrefix;
 
-    @Option(names = "--accounts", defaultValue = "1000", description = "how many accounts exist (default: ${DEFAULT-VALUE})")
+    @Option(names = "--accounts", defaultValue = "1000",
+            description = "how many accounts exist (default: ${DEFAULT-VALUE})")
     int accounts;
 
     @Option(names = "--password", defaultValue = "load-password",
