@@ -20,7 +20,7 @@ final class IdleScenario implements Callable<Integer> {
     int sessions;
 
     @Option(names = "--first-account", defaultValue = "0",
-            description = "log in accounts first .. first+sessions-1, so that runs can add up (default: ${DEFAULT-VALUE})")
+            description = "log in accounts first .. first+sessions-1 (default: ${DEFAULT-VALUE})")
     int firstAccount;
 
     @Option(names = "--hold-seconds", defaultValue = "30",
