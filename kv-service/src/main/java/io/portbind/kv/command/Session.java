@@ -3,6 +3,7 @@ package io.portbind.kv.command;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.portbind.kv.protocol.Reply;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,22 @@ public final class Session {
     private String name = "";
     private String libraryName = "";
     private String libraryVersion = "";
+    private Transaction transaction;
+    private boolean inTransaction;
+    private int subscriptionCount;
+    private ReplyMode replyMode = ReplyMode.ON;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Runnable flushTask = this::flushSent;
+
+    /** CLIENT REPLY: whether command replies reach the client (pub/sub messages always do). */
+    public enum ReplyMode {
+        ON,
+        OFF,
+        /** CLIENT REPLY SKIP was just called: its own reply and the next command's are dropped. */
+        SKIP_NEXT,
+        /** The reply of the command being executed is dropped, then replies are ON again. */
+        SKIP
+    }
 
     /**
      * @param resumeProcessing run on the event loop when a parked session is woken: continues with the
@@ -97,6 +114,53 @@ public final class Session {
         this.libraryVersion = value;
     }
 
+    /** The open MULTI block (commands queued for EXEC), or null when the client is not in MULTI. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public void transaction(Transaction value) {
+        this.transaction = value;
+    }
+
+    /** Whether EXEC is running this client's queued commands: blocking commands must then not block. */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    public void setInTransaction(boolean value) {
+        this.inTransaction = value;
+    }
+
+    /** Channels plus patterns this client is subscribed to; above zero, RESP2 clients are in subscribed mode. */
+    public int subscriptionCount() {
+        return subscriptionCount;
+    }
+
+    public void subscriptionCount(int value) {
+        this.subscriptionCount = value;
+    }
+
+    public void replyMode(ReplyMode mode) {
+        this.replyMode = mode;
+    }
+
+    /** Called after each command: whether its reply must be dropped (CLIENT REPLY OFF or SKIP). */
+    public boolean dropsReply() {
+        return switch (replyMode) {
+            case ON -> false;
+            case OFF -> true;
+            case SKIP_NEXT -> {
+                replyMode = ReplyMode.SKIP;
+                yield true;
+            }
+            case SKIP -> {
+                replyMode = ReplyMode.ON;
+                yield true;
+            }
+        };
+    }
+
     public long createdMillis() {
         return createdMillis;
     }
@@ -136,9 +200,20 @@ public final class Session {
         });
     }
 
-    /** Sends an out-of-band message now (a pub/sub push); {@code writer} runs on the calling thread. */
+    /**
+     * Sends an out-of-band message (a pub/sub push); {@code writer} runs on the calling thread. Messages
+     * sent in a burst from any threads share one flush on the session's event loop.
+     */
     public void send(Consumer<Reply> writer) {
-        channel.writeAndFlush(encode(writer));
+        channel.write(encode(writer), channel.voidPromise());
+        if (flushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushSent() {
+        flushScheduled.set(false);
+        channel.flush();
     }
 
     private ByteBuf encode(Consumer<Reply> writer) {
