@@ -3,6 +3,8 @@ package io.portbind.kv.command;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.portbind.kv.protocol.Reply;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -29,6 +31,7 @@ public final class Session {
     private boolean inTransaction;
     private int subscriptionCount;
     private ReplyMode replyMode = ReplyMode.ON;
+    private final Queue<ByteBuf> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushSent;
 
@@ -202,10 +205,14 @@ public final class Session {
 
     /**
      * Sends an out-of-band message (a pub/sub push); {@code writer} runs on the calling thread. Messages
-     * sent in a burst from any threads share one flush on the session's event loop.
+     * from any threads queue up in order and go out with one flush per burst on the session's event loop;
+     * on that event loop itself they are written at once, before the reply of the command being run.
      */
     public void send(Consumer<Reply> writer) {
-        channel.write(encode(writer), channel.voidPromise());
+        outbox.add(encode(writer));
+        if (channel.eventLoop().inEventLoop()) {
+            writeOutbox();
+        }
         if (flushScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(flushTask);
         }
@@ -213,7 +220,19 @@ public final class Session {
 
     private void flushSent() {
         flushScheduled.set(false);
+        writeOutbox();
         channel.flush();
+    }
+
+    private void writeOutbox() {
+        ByteBuf message;
+        while ((message = outbox.poll()) != null) {
+            if (channel.isActive()) {
+                channel.write(message, channel.voidPromise());
+            } else {
+                message.release();
+            }
+        }
     }
 
     private ByteBuf encode(Consumer<Reply> writer) {
