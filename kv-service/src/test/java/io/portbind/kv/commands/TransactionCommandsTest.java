@@ -61,7 +61,8 @@ class TransactionCommandsTest extends KvServerTest {
         redis.sendCommand(Command.MULTI);
         redis.sendCommand(Command.SET, "k", "1");
         assertError("ERR wrong number of arguments for 'get' command", Command.GET);
-        assertError("ERR unknown command 'NOPE', with args beginning with: 'x' ", () -> SafeEncoder.encode("NOPE"), "x");
+        assertError("ERR unknown command 'NOPE', with args beginning with: 'x' ",
+                () -> SafeEncoder.encode("NOPE"), "x");
         assertError("EXECABORT Transaction discarded because of previous errors.", Command.EXEC);
         assertNull(redis.get("k"));
         assertError("ERR EXEC without MULTI", Command.EXEC);
