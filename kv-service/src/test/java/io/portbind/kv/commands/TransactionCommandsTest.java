@@ -193,8 +193,10 @@ class TransactionCommandsTest extends KvServerTest {
     void queueingNeedsAuthenticationFirst() throws Exception {
         try (KvTestServer secured = KvTestServer.withPassword("secret");
              RawClient client = new RawClient(secured.port())) {
-            client.send("MULTI\r\n");
-            assertEquals("-NOAUTH Authentication required.\r\n", client.read(34));
+            client.send("MULTI\r\nEXEC\r\n");
+            String expected = "-NOAUTH Authentication required.\r\n"
+                    + "-EXECABORT Transaction discarded because of: NOAUTH Authentication required.\r\n";
+            assertEquals(expected, client.read(expected.length()));
         }
     }
 
