@@ -77,6 +77,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             session.closeAfterReply();
         } else {
             dispatcher.dispatch(call, (byte[][]) request);
+            if (session.dropsReply()) {
+                out.clear();
+            }
         }
         session.reply().target(null);
         if (out.isReadable()) {

@@ -3,12 +3,7 @@ package io.portbind.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
@@ -17,7 +12,7 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void inlineCommandsAsTypedIntoNc() throws IOException {
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("PING\r\nSET \"greeting x\" 'hello world'\nGET \"greeting x\"\r\n");
             assertEquals("+PONG\r\n+OK\r\n$11\r\nhello world\r\n", client.read(30));
         }
@@ -25,7 +20,7 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void requestSplitInTheMiddleOfCrLf() throws Exception {
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("*2\r\n$4\r\nECHO\r\n$5\r\nhello\r");
             Thread.sleep(50);
             client.send("\n");
@@ -42,7 +37,7 @@ class RawSocketTest extends KvServerTest {
             pipeline.append("*2\r\n$4\r\nINCR\r\n$8\r\npipeline\r\n");
             expected.append(':').append(i + 1).append("\r\n");
         }
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send(pipeline.toString());
             assertEquals(expected.toString(), client.read(expected.length()));
         }
@@ -50,7 +45,7 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void resp3RepliesAfterHello3() throws IOException {
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("HELLO 3\r\n");
             String hello = client.readUntil("modules\r\n*0\r\n");
             assertTrue(hello.startsWith("%7\r\n$6\r\nserver\r\n$5\r\nredis\r\n"), hello);
@@ -61,7 +56,8 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void malformedInputClosesOnlyThatConnection() throws IOException {
-        try (Client bystander = new Client(); Client broken = new Client(); Jedis jedis = server.jedis()) {
+        try (RawClient bystander = new RawClient(server.port()); RawClient broken = new RawClient(server.port());
+             Jedis jedis = server.jedis()) {
             bystander.send("PING\r\n");
             assertEquals("+PONG\r\n", bystander.read(7));
             broken.send("PING\r\n*1\r\n$x\r\nPING\r\n");
@@ -74,11 +70,11 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void unbalancedQuotesAndHugeLengthsAreProtocolErrors() throws IOException {
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("SET \"open\r\n");
             assertEquals("-ERR Protocol error: unbalanced quotes in request\r\n", client.readToEnd());
         }
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("*1\r\n$999999999999\r\n");
             assertEquals("-ERR Protocol error: invalid bulk length\r\n", client.readToEnd());
         }
@@ -86,55 +82,9 @@ class RawSocketTest extends KvServerTest {
 
     @Test
     void quitSaysOkThenCloses() throws IOException {
-        try (Client client = new Client()) {
+        try (RawClient client = new RawClient(server.port())) {
             client.send("QUIT\r\nPING\r\n");
             assertEquals("+OK\r\n", client.readToEnd());
-        }
-    }
-
-    /** A socket with helpers to send text and read exact replies. */
-    private static final class Client implements AutoCloseable {
-
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        Client() throws IOException {
-            socket = new Socket("127.0.0.1", server.port());
-            socket.setSoTimeout(10_000);
-            in = socket.getInputStream();
-            out = socket.getOutputStream();
-        }
-
-        void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-        }
-
-        String read(int length) throws IOException {
-            return new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
-        }
-
-        String readUntil(String end) throws IOException {
-            ByteArrayOutputStream seen = new ByteArrayOutputStream();
-            while (!seen.toString(StandardCharsets.ISO_8859_1).endsWith(end)) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                seen.write(b);
-            }
-            return seen.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        /** Everything until the server closes the connection. */
-        String readToEnd() throws IOException {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -16,7 +16,9 @@ public interface CommandGate {
     /**
      * Told when the dispatcher refused a request before the gates (unknown command, wrong arity,
      * NOAUTH), so that MULTI can mark the transaction as failed (EXECABORT). {@code call.spec()} may be null.
+     * Returns the error to reply: {@code error}, or another text (a refused EXEC answers EXECABORT).
      */
-    default void rejected(Call call) {
+    default String rejected(Call call, String error) {
+        return error;
     }
 }

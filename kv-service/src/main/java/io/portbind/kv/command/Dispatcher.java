@@ -86,9 +86,10 @@ public final class Dispatcher {
         execute(call);
     }
 
-    private void reject(Call call, String error) {
+    private void reject(Call call, String refusal) {
+        String error = refusal;
         for (CommandGate gate : gates) {
-            gate.rejected(call);
+            error = gate.rejected(call, error);
         }
         call.reply().error(error);
     }

@@ -3,6 +3,9 @@ package io.portbind.kv.command;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.portbind.kv.protocol.Reply;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,23 @@ public final class Session {
     private String name = "";
     private String libraryName = "";
     private String libraryVersion = "";
+    private Transaction transaction;
+    private boolean inTransaction;
+    private int subscriptionCount;
+    private ReplyMode replyMode = ReplyMode.ON;
+    private final Queue<ByteBuf> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Runnable flushTask = this::flushSent;
+
+    /** CLIENT REPLY: whether command replies reach the client (pub/sub messages always do). */
+    public enum ReplyMode {
+        ON,
+        OFF,
+        /** CLIENT REPLY SKIP was just called: its own reply and the next command's are dropped. */
+        SKIP_NEXT,
+        /** The reply of the command being executed is dropped, then replies are ON again. */
+        SKIP
+    }
 
     /**
      * @param resumeProcessing run on the event loop when a parked session is woken: continues with the
@@ -97,6 +117,53 @@ public final class Session {
         this.libraryVersion = value;
     }
 
+    /** The open MULTI block (commands queued for EXEC), or null when the client is not in MULTI. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    public void transaction(Transaction value) {
+        this.transaction = value;
+    }
+
+    /** Whether EXEC is running this client's queued commands: blocking commands must then not block. */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    public void setInTransaction(boolean value) {
+        this.inTransaction = value;
+    }
+
+    /** Channels plus patterns this client is subscribed to; above zero, RESP2 clients are in subscribed mode. */
+    public int subscriptionCount() {
+        return subscriptionCount;
+    }
+
+    public void subscriptionCount(int value) {
+        this.subscriptionCount = value;
+    }
+
+    public void replyMode(ReplyMode mode) {
+        this.replyMode = mode;
+    }
+
+    /** Called after each command: whether its reply must be dropped (CLIENT REPLY OFF or SKIP). */
+    public boolean dropsReply() {
+        return switch (replyMode) {
+            case ON -> false;
+            case OFF -> true;
+            case SKIP_NEXT -> {
+                replyMode = ReplyMode.SKIP;
+                yield true;
+            }
+            case SKIP -> {
+                replyMode = ReplyMode.ON;
+                yield true;
+            }
+        };
+    }
+
     public long createdMillis() {
         return createdMillis;
     }
@@ -136,9 +203,36 @@ public final class Session {
         });
     }
 
-    /** Sends an out-of-band message now (a pub/sub push); {@code writer} runs on the calling thread. */
+    /**
+     * Sends an out-of-band message (a pub/sub push); {@code writer} runs on the calling thread. Messages
+     * from any threads queue up in order and go out with one flush per burst on the session's event loop;
+     * on that event loop itself they are written at once, before the reply of the command being run.
+     */
     public void send(Consumer<Reply> writer) {
-        channel.writeAndFlush(encode(writer));
+        outbox.add(encode(writer));
+        if (channel.eventLoop().inEventLoop()) {
+            writeOutbox();
+        }
+        if (flushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushSent() {
+        flushScheduled.set(false);
+        writeOutbox();
+        channel.flush();
+    }
+
+    private void writeOutbox() {
+        ByteBuf message;
+        while ((message = outbox.poll()) != null) {
+            if (channel.isActive()) {
+                channel.write(message, channel.voidPromise());
+            } else {
+                message.release();
+            }
+        }
     }
 
     private ByteBuf encode(Consumer<Reply> writer) {

@@ -12,7 +12,7 @@ import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
 
-/** CLIENT ID, SETNAME, GETNAME and SETINFO. */
+/** CLIENT ID, REPLY ({@link ClientReply}), SETNAME, GETNAME and SETINFO. */
 public final class ClientCommands implements CommandFamily {
 
     @Override
@@ -22,6 +22,8 @@ public final class ClientCommands implements CommandFamily {
                 .subcommand(command("id", call -> call.reply().integer(call.session().id())).arity(2)
                         .flags(NOSCRIPT, LOADING, STALE).since("5.0.0")
                         .summary("Returns the unique client ID of the connection."))
+                .subcommand(command("reply", ClientReply::reply).arity(3).flags(NOSCRIPT, LOADING, STALE)
+                        .since("3.2.0").summary("Instructs the server whether to reply to commands."))
                 .subcommand(command("setname", ClientCommands::setName).arity(3)
                         .flags(NOSCRIPT, LOADING, STALE).since("2.6.9").summary("Sets the connection name."))
                 .subcommand(command("getname", ClientCommands::getName).arity(2)

@@ -1,6 +1,7 @@
 package io.portbind.kv.commands;
 
 import io.portbind.kv.command.CommandFlag;
+import io.portbind.kv.command.CommandGroup;
 import io.portbind.kv.command.CommandSpec;
 import io.portbind.kv.protocol.Reply;
 import java.util.ArrayList;
@@ -59,38 +60,48 @@ final class CommandDescriptions {
         }
     }
 
-    /** ACL categories as Redis derives them: the data type's group plus read/write/fast/slow/admin/... */
+    /**
+     * ACL categories as Redis derives them (the data type's group plus read/write/fast/slow/admin/...),
+     * in the order of Redis's category table, which is the order COMMAND INFO lists them in.
+     */
     static List<String> aclCategories(CommandSpec spec) {
         List<String> categories = new ArrayList<>();
-        if (spec.has(CommandFlag.WRITE)) {
-            categories.add("@write");
+        if (spec.group() == CommandGroup.GENERIC) {
+            categories.add("@keyspace");
         }
         if (spec.has(CommandFlag.READONLY)) {
             categories.add("@read");
         }
-        if (spec.has(CommandFlag.ADMIN)) {
-            categories.add("@admin");
-            categories.add("@dangerous");
+        if (spec.has(CommandFlag.WRITE)) {
+            categories.add("@write");
         }
         switch (spec.group()) {
-            case GENERIC -> categories.add("@keyspace");
-            case STRING -> categories.add("@string");
-            case LIST -> categories.add("@list");
             case SET -> categories.add("@set");
             case SORTED_SET -> categories.add("@sortedset");
+            case LIST -> categories.add("@list");
             case HASH -> categories.add("@hash");
-            case TRANSACTIONS -> categories.add("@transaction");
-            case CONNECTION -> categories.add("@connection");
+            case STRING -> categories.add("@string");
             default -> {
             }
         }
         if (spec.has(CommandFlag.PUBSUB)) {
             categories.add("@pubsub");
         }
+        if (spec.has(CommandFlag.ADMIN)) {
+            categories.add("@admin");
+        }
+        categories.add(spec.has(CommandFlag.FAST) ? "@fast" : "@slow");
         if (spec.has(CommandFlag.BLOCKING)) {
             categories.add("@blocking");
         }
-        categories.add(spec.has(CommandFlag.FAST) ? "@fast" : "@slow");
+        if (spec.has(CommandFlag.ADMIN)) {
+            categories.add("@dangerous");
+        }
+        if (spec.group() == CommandGroup.CONNECTION) {
+            categories.add("@connection");
+        } else if (spec.group() == CommandGroup.TRANSACTIONS) {
+            categories.add("@transaction");
+        }
         return categories;
     }
 }
