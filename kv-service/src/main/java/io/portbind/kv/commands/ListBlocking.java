@@ -116,7 +116,7 @@ final class ListBlocking {
 
             @Override
             public void timedOut(Reply reply) {
-                reply.nullBulk();
+                reply.nullArray(); // Redis answers every timed-out list pop with a null array, BLMOVE too
             }
         });
     }
