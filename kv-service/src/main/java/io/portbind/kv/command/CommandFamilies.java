@@ -5,6 +5,7 @@ import io.portbind.kv.commands.CommandIntrospection;
 import io.portbind.kv.commands.ConfigCommands;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ExpiryCommands;
+import io.portbind.kv.commands.HashCommands;
 import io.portbind.kv.commands.KeyCommands;
 import io.portbind.kv.commands.ListCommands;
 import io.portbind.kv.commands.ServerCommands;
@@ -28,6 +29,7 @@ public final class CommandFamilies {
                 new KeyCommands(),
                 new ExpiryCommands(),
                 new StringCommands(),
-                new ListCommands());
+                new ListCommands(),
+                new HashCommands());
     }
 }
