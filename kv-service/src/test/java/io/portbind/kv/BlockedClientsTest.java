@@ -1,20 +1,18 @@
 package io.portbind.kv;
 
+import static io.portbind.kv.EmbeddedClient.received;
+import static io.portbind.kv.EmbeddedClient.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.portbind.kv.command.CommandRegistry;
 import io.portbind.kv.command.Dispatcher;
 import io.portbind.kv.command.ServerState;
-import io.portbind.kv.protocol.RespRequestDecoder;
 import io.portbind.kv.command.Session;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ListCommands;
 import io.portbind.kv.commands.ServerCommands;
 import io.portbind.kv.store.Keyspace;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,21 +86,6 @@ class BlockedClientsTest {
     }
 
     private EmbeddedChannel connect() {
-        ClientConnection connection = new ClientConnection(server, dispatcher);
-        return new EmbeddedChannel(new RespRequestDecoder(connection::authenticationRequired), connection);
-    }
-
-    private static void send(EmbeddedChannel channel, String text) {
-        channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
-    }
-
-    private static String received(EmbeddedChannel channel) {
-        StringBuilder text = new StringBuilder();
-        ByteBuf out;
-        while ((out = channel.readOutbound()) != null) {
-            text.append(out.toString(StandardCharsets.US_ASCII));
-            out.release();
-        }
-        return text.toString();
+        return EmbeddedClient.connect(server, dispatcher);
     }
 }

@@ -3,7 +3,6 @@ package io.portbind.kv.commands;
 import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.protocol.Reply;
-import io.portbind.kv.store.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +21,7 @@ final class HashRandomField {
 
     static void hrandfield(Call call) {
         if (call.argCount() == 2) {
-            HashValue hash = call.db().get(call.arg(1), ValueType.HASH);
+            HashValue hash = HashReads.at(call);
             RandomGenerator random = ThreadLocalRandom.current();
             call.reply().bulk(hash == null ? null : hash.randomEntry(random)[0]);
             return;
@@ -40,7 +39,7 @@ final class HashRandomField {
         if (withValues && count > Long.MAX_VALUE / 2) {
             throw OUT_OF_RANGE;
         }
-        HashValue hash = call.db().get(call.arg(1), ValueType.HASH);
+        HashValue hash = HashReads.at(call);
         Reply reply = call.reply();
         if (hash == null || count == 0) {
             reply.array(0);

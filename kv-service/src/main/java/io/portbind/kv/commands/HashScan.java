@@ -5,7 +5,6 @@ import io.portbind.kv.GlobPattern;
 import io.portbind.kv.Numbers;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.protocol.Reply;
-import io.portbind.kv.store.ValueType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class HashScan {
      */
     static void hscan(Call call) {
         parseCursor(call.arg(2));
-        HashValue hash = call.db().get(call.arg(1), ValueType.HASH);
+        HashValue hash = HashReads.at(call);
         Reply reply = call.reply();
         if (hash == null) {
             reply.array(2);

@@ -83,10 +83,8 @@ final class HashWrites {
 
     static void incrBy(Call call) {
         long increment = call.longArg(3);
-        Database db = call.db();
-        byte[] key = call.arg(1);
-        HashValue hash = db.get(key, ValueType.HASH);
-        byte[] current = hash == null ? null : hash.get(call.arg(2));
+        HashValue hash = HashReads.at(call);
+        byte[] current = HashReads.field(hash, call.arg(2));
         long value;
         try {
             value = current == null ? 0 : Numbers.parseLong(current);
@@ -94,7 +92,7 @@ final class HashWrites {
             throw NOT_INTEGER_VALUE;
         }
         long result = StringCounters.add(value, increment);
-        store(db, key, hash, call.arg(2), Long.toString(result).getBytes(StandardCharsets.US_ASCII));
+        storeField(call, hash, Long.toString(result).getBytes(StandardCharsets.US_ASCII));
         call.reply().integer(result);
     }
 
@@ -103,10 +101,8 @@ final class HashWrites {
             throw NAN_INCREMENT;
         }
         BigDecimal increment = Numbers.parseDecimal(call.arg(3));
-        Database db = call.db();
-        byte[] key = call.arg(1);
-        HashValue hash = db.get(key, ValueType.HASH);
-        byte[] current = hash == null ? null : hash.get(call.arg(2));
+        HashValue hash = HashReads.at(call);
+        byte[] current = HashReads.field(hash, call.arg(2));
         BigDecimal value;
         try {
             value = current == null ? BigDecimal.ZERO : StringCounters.finite(current);
@@ -114,16 +110,16 @@ final class HashWrites {
             throw error == CommandError.NOT_FLOAT ? NOT_FLOAT_VALUE : error;
         }
         byte[] result = StringCounters.addFloat(value, increment);
-        store(db, key, hash, call.arg(2), result);
+        storeField(call, hash, result);
         call.reply().bulk(result);
     }
 
-    /** Sets one field, creating the hash when {@code hash} is null. */
-    private static void store(Database db, byte[] key, HashValue hash, byte[] field, byte[] value) {
+    /** Sets the field at argument 2 of the hash at argument 1 ({@code hash}, null when it is to be created). */
+    private static void storeField(Call call, HashValue hash, byte[] value) {
         boolean created = hash == null;
         HashValue target = created ? new HashValue() : hash;
-        target.put(field, value);
-        stored(db, key, target, created);
+        target.put(call.arg(2), value);
+        stored(call.db(), call.arg(1), target, created);
     }
 
     private static void stored(Database db, byte[] key, HashValue hash, boolean created) {

@@ -17,9 +17,7 @@ final class ListEdits {
 
     static void lset(Call call) {
         long index = call.longArg(2);
-        Database db = call.db();
-        byte[] key = call.arg(1);
-        ListValue list = db.get(key, ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         if (list == null) {
             throw NO_SUCH_KEY;
         }
@@ -28,16 +26,14 @@ final class ListEdits {
             throw INDEX_OUT_OF_RANGE;
         }
         list.set((int) position, call.arg(3));
-        db.modified(key);
+        call.db().modified(call.arg(1));
         call.reply().ok();
     }
 
     /** LREM key count element: count > 0 removes from the head, < 0 from the tail, 0 every match. */
     static void lrem(Call call) {
         long count = call.longArg(2);
-        Database db = call.db();
-        byte[] key = call.arg(1);
-        ListValue list = db.get(key, ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         if (list == null) {
             call.reply().integer(0);
             return;
@@ -45,7 +41,7 @@ final class ListEdits {
         long limit = count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
         int removed = list.removeEqual(call.arg(3), limit, count < 0);
         if (removed > 0) {
-            ListPushPop.afterRemoval(db, key, list);
+            ListPushPop.afterRemoval(call.db(), call.arg(1), list);
         }
         call.reply().integer(removed);
     }
@@ -80,9 +76,7 @@ final class ListEdits {
         } else {
             throw CommandError.SYNTAX;
         }
-        Database db = call.db();
-        byte[] key = call.arg(1);
-        ListValue list = db.get(key, ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         if (list == null) {
             call.reply().integer(0);
             return;
@@ -91,7 +85,7 @@ final class ListEdits {
         for (int i = 0; i < list.size(); i++) {
             if (Arrays.equals(list.get(i), pivot)) {
                 list.insert(after ? i + 1 : i, call.arg(4));
-                db.modified(key);
+                call.db().modified(call.arg(1));
                 call.reply().integer(list.size());
                 return;
             }

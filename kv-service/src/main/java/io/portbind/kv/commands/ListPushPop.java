@@ -67,8 +67,13 @@ final class ListPushPop {
     }
 
     static void llen(Call call) {
-        ListValue list = call.db().get(call.arg(1), ValueType.LIST);
+        ListValue list = at(call);
         call.reply().integer(list == null ? 0 : list.size());
+    }
+
+    /** The list at argument 1, or null; WRONGTYPE when the key holds another type. */
+    static ListValue at(Call call) {
+        return call.db().get(call.arg(1), ValueType.LIST);
     }
 
     /** Pops up to {@code count} elements from one end of {@code list} into an array reply. */

@@ -3,7 +3,6 @@ package io.portbind.kv.commands;
 import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.protocol.Reply;
-import io.portbind.kv.store.ValueType;
 import java.util.Arrays;
 
 /** LRANGE, LINDEX and LPOS: reads by index and by value. */
@@ -20,7 +19,7 @@ final class ListReads {
     static void lrange(Call call) {
         long start = call.longArg(2);
         long stop = call.longArg(3);
-        ListValue list = call.db().get(call.arg(1), ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         Reply reply = call.reply();
         int size = list == null ? 0 : list.size();
         long from = Math.max(0, fromEnd(start, size));
@@ -37,7 +36,7 @@ final class ListReads {
 
     static void lindex(Call call) {
         long index = call.longArg(2);
-        ListValue list = call.db().get(call.arg(1), ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         if (list == null) {
             call.reply().nullBulk();
             return;
@@ -75,7 +74,7 @@ final class ListReads {
                 throw CommandError.SYNTAX;
             }
         }
-        ListValue list = call.db().get(call.arg(1), ValueType.LIST);
+        ListValue list = ListPushPop.at(call);
         Reply reply = call.reply();
         if (list == null) {
             if (count >= 0) {
