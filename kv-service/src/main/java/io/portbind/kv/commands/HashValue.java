@@ -36,6 +36,9 @@ final class HashValue implements StoredValue {
     @Override
     public HashValue copy() {
         HashValue copy = new HashValue();
+        if (table != null) {
+            copy.convertToTable(); // a copy keeps the encoding, as Redis's COPY does
+        }
         forEach((field, value) -> copy.put(field.clone(), value.clone()));
         return copy;
     }

@@ -36,6 +36,9 @@ class CollectionEncodingTest {
         assertEquals("listpack", hash.encoding());
         hash.put(bytes("g"), bytes("x".repeat(HashValue.MAX_LISTPACK_VALUE + 1)));
         assertEquals("hashtable", hash.encoding());
+        hash.remove(bytes("g"));
+        assertEquals("hashtable", hash.encoding());
+        assertEquals("hashtable", hash.copy().encoding());
     }
 
     @Test
