@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -109,11 +111,11 @@ class BlockingListCommandsTest extends KvServerTest {
         assertEquals("b", moved.get(2, TimeUnit.SECONDS));
         assertEquals(List.of("b"), redis.lrange("dst", 0, -1));
         assertEquals(List.of("a"), redis.lrange("src", 0, -1));
-        assertNull(redis.brpoplpush("empty", "dst", 1));
+        assertNull(redis.sendCommand(Protocol.Command.BRPOPLPUSH, "empty", "dst", "0.1"));
     }
 
     @Test
-    void brpoplpushTimesOutWithNullBulk() {
+    void blmoveTimesOutWithNull() {
         assertNull(redis.blmove("none", "dst", ListDirection.LEFT, ListDirection.LEFT, 0.1));
         assertFalse(redis.exists("dst"));
     }
@@ -128,6 +130,45 @@ class BlockingListCommandsTest extends KvServerTest {
         assertEquals("y", result.getKey());
         assertEquals(List.of("1", "2"), result.getValue());
         assertNull(redis.blmpop(0.1, ListDirection.LEFT, "x"));
+    }
+
+    @Test
+    void producersAndBlockedConsumersHandOverEveryElementExactlyOnce() throws Exception {
+        int producers = 4;
+        int perProducer = 500;
+        List<CompletableFuture<List<String>>> consumers = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            consumers.add(inBackground(consumer -> {
+                List<String> received = new ArrayList<>();
+                KeyValue<String, String> popped;
+                while ((popped = consumer.blpop(0.5, "work")) != null) {
+                    received.add(popped.getValue());
+                }
+                return received;
+            }));
+        }
+        List<CompletableFuture<Object>> pushing = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            String producer = "p" + p;
+            pushing.add(inBackground(client -> {
+                for (int i = 0; i < perProducer; i++) {
+                    client.rpush("work", producer + "-" + i);
+                }
+                return null;
+            }));
+        }
+        for (CompletableFuture<Object> done : pushing) {
+            done.get(10, TimeUnit.SECONDS);
+        }
+        Set<String> all = new HashSet<>();
+        int total = 0;
+        for (CompletableFuture<List<String>> consumer : consumers) {
+            List<String> received = consumer.get(10, TimeUnit.SECONDS);
+            total += received.size();
+            all.addAll(received);
+        }
+        assertEquals(producers * perProducer, total);
+        assertEquals(producers * perProducer, all.size());
     }
 
     @Test
