@@ -83,7 +83,9 @@ final class ListPushPop {
         for (int i = 0; i < popped; i++) {
             reply.bulk(list.remove(head));
         }
-        afterRemoval(db, key, list);
+        if (popped > 0) {
+            afterRemoval(db, key, list);
+        }
     }
 
     /** Deletes the key of a list that became empty (Redis keeps no empty lists), or marks it modified. */

@@ -115,6 +115,18 @@ class HashCommandsTest extends KvServerTest {
     }
 
     @Test
+    void randomDistinctFieldsOfABigHash() {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < 600; i++) {
+            fields.put("f" + i, "v" + i);
+        }
+        redis.hset("big", fields);
+        List<Map.Entry<String, String>> picked = redis.hrandfieldWithValues("big", 20);
+        assertEquals(20, picked.stream().map(Map.Entry::getKey).distinct().count());
+        picked.forEach(entry -> assertEquals(fields.get(entry.getKey()), entry.getValue()));
+    }
+
+    @Test
     void scanReturnsSmallHashWhole() {
         redis.hset("h", Map.of("apple", "1", "avocado", "2", "banana", "3"));
         ScanResult<Map.Entry<String, String>> result = redis.hscan("h", "0", new ScanParams().match("a*").count(1));
