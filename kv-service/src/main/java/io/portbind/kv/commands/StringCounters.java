@@ -64,7 +64,7 @@ final class StringCounters {
         return value + increment;
     }
 
-    /** The text of {@code value + increment} as Redis's long double arithmetic prints it (INCRBYFLOAT, HINCRBYFLOAT). */
+    /** The text of {@code value + increment} in Redis's long double arithmetic (INCRBYFLOAT, HINCRBYFLOAT). */
     static byte[] addFloat(BigDecimal value, BigDecimal increment) {
         BigDecimal result = value.add(increment).round(LONG_DOUBLE);
         if (result.abs().compareTo(BigDecimal.valueOf(LARGEST)) > 0) {
