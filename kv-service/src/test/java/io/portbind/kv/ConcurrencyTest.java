@@ -27,6 +27,7 @@ class ConcurrencyTest {
                         for (int i = 0; i < INCREMENTS; i++) {
                             redis.incr("counter");
                             redis.append("log", "x");
+                            redis.lpush("list", "x");
                         }
                     }
                     return null;
@@ -39,6 +40,7 @@ class ConcurrencyTest {
             try (Jedis redis = server.jedis()) {
                 assertEquals(Integer.toString(CLIENTS * INCREMENTS), redis.get("counter"));
                 assertEquals(CLIENTS * INCREMENTS, redis.strlen("log"));
+                assertEquals(CLIENTS * INCREMENTS, redis.llen("list"));
             }
         }
     }

@@ -2,10 +2,10 @@ package io.portbind.kv;
 
 import static io.portbind.kv.command.CommandGroup.LIST;
 import static io.portbind.kv.command.CommandSpec.command;
+import static io.portbind.kv.EmbeddedClient.received;
+import static io.portbind.kv.EmbeddedClient.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.portbind.kv.command.CommandFlag;
 import io.portbind.kv.command.CommandRegistry;
@@ -14,10 +14,8 @@ import io.portbind.kv.command.ServerState;
 import io.portbind.kv.command.Session;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.StringCommands;
-import io.portbind.kv.protocol.RespRequestDecoder;
 import io.portbind.kv.store.Keyspace;
 import io.portbind.kv.store.KeyspaceListener;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,21 +77,6 @@ class ParkedClientTest {
     }
 
     private EmbeddedChannel connect() {
-        ClientConnection connection = new ClientConnection(server, dispatcher);
-        return new EmbeddedChannel(new RespRequestDecoder(connection::authenticationRequired), connection);
-    }
-
-    private static void send(EmbeddedChannel channel, String text) {
-        channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII));
-    }
-
-    private static String received(EmbeddedChannel channel) {
-        StringBuilder text = new StringBuilder();
-        ByteBuf out;
-        while ((out = channel.readOutbound()) != null) {
-            text.append(out.toString(StandardCharsets.US_ASCII));
-            out.release();
-        }
-        return text.toString();
+        return EmbeddedClient.connect(server, dispatcher);
     }
 }

@@ -5,7 +5,9 @@ import io.portbind.kv.commands.CommandIntrospection;
 import io.portbind.kv.commands.ConfigCommands;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ExpiryCommands;
+import io.portbind.kv.commands.HashCommands;
 import io.portbind.kv.commands.KeyCommands;
+import io.portbind.kv.commands.ListCommands;
 import io.portbind.kv.commands.PubSubCommands;
 import io.portbind.kv.commands.ResetCommand;
 import io.portbind.kv.commands.ServerCommands;
@@ -34,6 +36,8 @@ public final class CommandFamilies {
                 new CommandIntrospection(),
                 new KeyCommands(),
                 new ExpiryCommands(),
-                new StringCommands());
+                new StringCommands(),
+                new ListCommands(),
+                new HashCommands());
     }
 }

@@ -38,11 +38,7 @@ final class StringCounters {
         byte[] key = call.arg(1);
         byte[] current = db.getString(key);
         long value = current == null ? 0 : Numbers.parseLong(current);
-        if (increment < 0 && value < 0 && increment < Long.MIN_VALUE - value
-                || increment > 0 && value > 0 && increment > Long.MAX_VALUE - value) {
-            throw CommandError.OVERFLOW;
-        }
-        long result = value + increment;
+        long result = add(value, increment);
         db.putKeepTtl(key, Long.toString(result).getBytes(StandardCharsets.US_ASCII));
         call.reply().integer(result);
     }
@@ -54,17 +50,32 @@ final class StringCounters {
         BigDecimal increment = finite(call.arg(2));
         byte[] current = db.getString(key);
         BigDecimal value = current == null ? BigDecimal.ZERO : finite(current);
+        byte[] bytes = addFloat(value, increment);
+        db.putKeepTtl(key, bytes);
+        call.reply().bulk(bytes);
+    }
+
+    /** {@code value + increment}, or {@link CommandError#OVERFLOW} when it does not fit a long (INCRBY, HINCRBY). */
+    static long add(long value, long increment) {
+        if (increment < 0 && value < 0 && increment < Long.MIN_VALUE - value
+                || increment > 0 && value > 0 && increment > Long.MAX_VALUE - value) {
+            throw CommandError.OVERFLOW;
+        }
+        return value + increment;
+    }
+
+    /** The text of {@code value + increment} in Redis's long double arithmetic (INCRBYFLOAT, HINCRBYFLOAT). */
+    static byte[] addFloat(BigDecimal value, BigDecimal increment) {
         BigDecimal result = value.add(increment).round(LONG_DOUBLE);
         if (result.abs().compareTo(BigDecimal.valueOf(LARGEST)) > 0) {
             throw nanOrInfinity();
         }
         String text = result.setScale(PRINTED_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        db.putKeepTtl(key, bytes);
-        call.reply().bulk(bytes);
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static BigDecimal finite(byte[] text) {
+    /** A finite number; NOT_FLOAT when it is not a number, "increment would produce NaN or Infinity" for inf. */
+    static BigDecimal finite(byte[] text) {
         if (Double.isInfinite(Numbers.parseDouble(text))) {
             throw nanOrInfinity();
         }
