@@ -6,6 +6,7 @@ import io.portbind.kv.commands.ConfigCommands;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ExpiryCommands;
 import io.portbind.kv.commands.KeyCommands;
+import io.portbind.kv.commands.ObjectCommands;
 import io.portbind.kv.commands.ServerCommands;
 import io.portbind.kv.commands.StringCommands;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class CommandFamilies {
                 new ConfigCommands(),
                 new CommandIntrospection(),
                 new KeyCommands(),
+                new ObjectCommands(),
                 new ExpiryCommands(),
                 new StringCommands());
     }

@@ -8,11 +8,9 @@ import static io.portbind.kv.command.CommandFlag.STALE;
 import static io.portbind.kv.command.CommandGroup.CONNECTION;
 import static io.portbind.kv.command.CommandSpec.command;
 
-import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
-import io.portbind.kv.store.Keyspace;
 
 /** PING, ECHO, QUIT, AUTH, HELLO and SELECT; CLIENT lives in {@link ClientCommands}. */
 public final class ConnectionCommands implements CommandFamily {
@@ -53,11 +51,7 @@ public final class ConnectionCommands implements CommandFamily {
     }
 
     private static void select(Call call) {
-        long index = call.longArg(1);
-        if (index < 0 || index >= Keyspace.DATABASES) {
-            throw new CommandError("ERR DB index is out of range");
-        }
-        call.session().db((int) index);
+        call.session().db(DatabaseIndex.parse(call, 1));
         call.reply().ok();
     }
 }

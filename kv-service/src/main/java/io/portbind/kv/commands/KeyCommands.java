@@ -1,5 +1,6 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandFlag.DENYOOM;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.READONLY;
 import static io.portbind.kv.command.CommandFlag.WRITE;
@@ -12,7 +13,12 @@ import io.portbind.kv.command.CommandRegistry;
 import io.portbind.kv.store.ValueType;
 import java.util.function.Predicate;
 
-/** DEL, EXISTS and TYPE: commands on keys of any type. */
+/**
+ * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, and RENAME, RENAMENX, COPY, MOVE
+ * (bodies in {@link KeyTransfers}). UNLINK frees memory at once like DEL: dropping references is cheap
+ * here and the garbage collector reclaims in the background anyway. TOUCH counts like EXISTS, as no
+ * access time is kept per key (see OBJECT IDLETIME).
+ */
 public final class KeyCommands implements CommandFamily {
 
     @Override
@@ -22,7 +28,22 @@ public final class KeyCommands implements CommandFamily {
                 .add(command("exists", KeyCommands::exists).arity(-2).flags(READONLY, FAST).keys(1, -1, 1)
                         .group(GENERIC).since("1.0.0").summary("Determines whether one or more keys exist."))
                 .add(command("type", KeyCommands::type).arity(2).flags(READONLY, FAST).keys(1, 1, 1)
-                        .group(GENERIC).since("1.0.0").summary("Determines the type of value stored at a key."));
+                        .group(GENERIC).since("1.0.0").summary("Determines the type of value stored at a key."))
+                .add(command("unlink", KeyCommands::del).arity(-2).flags(WRITE, FAST).keys(1, -1, 1).group(GENERIC)
+                        .since("4.0.0").summary("Asynchronously deletes one or more keys."))
+                .add(command("touch", KeyCommands::exists).arity(-2).flags(READONLY, FAST).keys(1, -1, 1)
+                        .group(GENERIC).since("3.2.1")
+                        .summary("Returns the number of existing keys out of those specified after updating the time "
+                                + "they were last accessed."))
+                .add(command("rename", KeyTransfers::rename).arity(3).flags(WRITE).keys(1, 2, 1).group(GENERIC)
+                        .since("1.0.0").summary("Renames a key and overwrites the destination."))
+                .add(command("renamenx", KeyTransfers::renameIfAbsent).arity(3).flags(WRITE, FAST).keys(1, 2, 1)
+                        .group(GENERIC).since("1.0.0").summary("Renames a key only when the target key name doesn't "
+                                + "exist."))
+                .add(command("copy", KeyTransfers::copy).arity(-3).flags(WRITE, DENYOOM).keys(1, 2, 1)
+                        .group(GENERIC).since("6.2.0").summary("Copies the value of a key to a new key."))
+                .add(command("move", KeyTransfers::move).arity(3).flags(WRITE, FAST).keys(1, 1, 1).group(GENERIC)
+                        .since("1.0.0").summary("Moves a key to another database."));
     }
 
     private static void del(Call call) {
