@@ -31,6 +31,7 @@ public final class CommandSpec {
     private final String since;
     private final Command body;
     private final Map<String, CommandSpec> subcommands;
+    private final CommandStats stats = new CommandStats();
 
     private CommandSpec(Builder builder, String parentName) {
         this.name = builder.name;
@@ -152,6 +153,11 @@ public final class CommandSpec {
 
     public Map<String, CommandSpec> subcommands() {
         return subcommands;
+    }
+
+    /** Calls, time and errors of this command, for INFO commandstats. */
+    public CommandStats stats() {
+        return stats;
     }
 
     /** A command declaration under construction. */

@@ -1,5 +1,6 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandFlag.ADMIN;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
 import static io.portbind.kv.command.CommandFlag.STALE;
@@ -11,8 +12,9 @@ import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
+import java.util.function.Consumer;
 
-/** CLIENT ID, SETNAME, GETNAME and SETINFO. */
+/** CLIENT ID, SETNAME, GETNAME, SETINFO, NO-EVICT, NO-TOUCH, HELP; LIST, INFO and KILL in {@link ClientList}. */
 public final class ClientCommands implements CommandFamily {
 
     @Override
@@ -28,7 +30,71 @@ public final class ClientCommands implements CommandFamily {
                         .flags(NOSCRIPT, LOADING, STALE).since("2.6.9").summary("Returns the name of the connection."))
                 .subcommand(command("setinfo", ClientCommands::setInfo).arity(4)
                         .flags(NOSCRIPT, LOADING, STALE).since("7.2.0")
-                        .summary("Sets information specific to the client or connection.")));
+                        .summary("Sets information specific to the client or connection."))
+                .subcommand(command("list", ClientList::list).arity(-2).flags(ADMIN, NOSCRIPT, LOADING, STALE)
+                        .since("2.4.0").summary("Lists open connections."))
+                .subcommand(command("info", ClientList::info).arity(2).flags(NOSCRIPT, LOADING, STALE)
+                        .since("6.2.0").summary("Returns information about the connection."))
+                .subcommand(command("kill", ClientList::kill).arity(-3).flags(ADMIN, NOSCRIPT, LOADING, STALE)
+                        .since("2.4.0").summary("Terminates open connections."))
+                .subcommand(command("no-evict", call -> onOff(call, call.session()::noEvict)).arity(3)
+                        .flags(ADMIN, NOSCRIPT, LOADING, STALE).since("7.0.0")
+                        .summary("Sets the client eviction mode of the connection."))
+                .subcommand(command("no-touch", call -> onOff(call, call.session()::noTouch)).arity(3)
+                        .flags(NOSCRIPT, LOADING, STALE).since("7.2.0")
+                        .summary("Controls whether commands sent by the client affect the LRU/LFU of accessed keys."))
+                .subcommand(command("help", ClientCommands::help).arity(2).flags(LOADING, STALE).since("5.0.0")
+                        .summary("Returns helpful text about the different subcommands.")));
+    }
+
+    /** CLIENT NO-EVICT and NO-TOUCH: ON or OFF. */
+    private static void onOff(Call call, Consumer<Boolean> setting) {
+        if (call.is(2, "on")) {
+            setting.accept(true);
+        } else if (call.is(2, "off")) {
+            setting.accept(false);
+        } else {
+            throw CommandError.SYNTAX;
+        }
+        call.reply().ok();
+    }
+
+    private static void help(Call call) {
+        Help.reply(call, "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "GETNAME",
+                "    Return the name of the current connection.",
+                "ID",
+                "    Return the ID of the current connection.",
+                "INFO",
+                "    Return information about the current client connection.",
+                "KILL <ip:port>",
+                "    Kill connection made from <ip:port>.",
+                "KILL <option> <value> [<option> <value> [...]]",
+                "    Kill connections. Options are:",
+                "    * ADDR (<ip:port>|<unixsocket>:0)",
+                "      Kill connections made from the specified address",
+                "    * LADDR (<ip:port>|<unixsocket>:0)",
+                "      Kill connections made to specified local address",
+                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                "      Kill connections by type.",
+                "    * USER <username>",
+                "      Kill connections authenticated by <username>.",
+                "    * SKIPME (YES|NO)",
+                "      Skip killing current connection (default: yes).",
+                "LIST [options ...]",
+                "    Return information about client connections. Options:",
+                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                "      Return clients of specified type.",
+                "SETNAME <name>",
+                "    Assign the name <name> to the current connection.",
+                "SETINFO <option> <value>",
+                "    Set client meta attr. Options are:",
+                "    * LIB-NAME: the client lib name.",
+                "    * LIB-VER: the client lib version.",
+                "NO-EVICT (ON|OFF)",
+                "    Protect current client connection from eviction.",
+                "NO-TOUCH (ON|OFF)",
+                "    Will not touch LRU/LFU stats when this mode is on.");
     }
 
     private static void setName(Call call) {
