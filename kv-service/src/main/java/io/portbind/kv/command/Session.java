@@ -130,7 +130,7 @@ public final class Session {
         this.noEvict = value;
     }
 
-    /** CLIENT NO-TOUCH: shown as flag {@code T}; no access times are kept (OBJECT IDLETIME is 0), so it only reports. */
+    /** CLIENT NO-TOUCH: shown as flag {@code T}; no access times are kept (OBJECT IDLETIME is 0) to protect. */
     public boolean noTouch() {
         return noTouch;
     }

@@ -114,7 +114,7 @@ public final class Reply {
         bulk(Long.toString(value));
     }
 
-    /** Free text for humans (INFO, CLIENT LIST): a RESP3 verbatim string of format {@code txt}, a bulk string in RESP2. */
+    /** Text for humans (INFO, CLIENT LIST): a RESP3 verbatim string of format {@code txt}, a bulk string in RESP2. */
     public void verbatim(String text) {
         if (protocol != 3) {
             bulk(text);
