@@ -21,8 +21,9 @@ import java.time.Instant;
 
 /**
  * DBSIZE, FLUSHDB, FLUSHALL, SWAPDB, INFO (sections in {@link InfoSections}), TIME, LASTSAVE and SHUTDOWN.
- * There is no persistence: SAVE and BGSAVE are not offered (an unknown command says so more honestly than a fake success), and LASTSAVE
- * reports the start time, which is what Redis reports before its first save.
+ * There is no persistence: SAVE and BGSAVE are not offered (an unknown command says so more honestly
+ * than a fake success), and LASTSAVE reports the start time, which is what Redis reports before its
+ * first save.
  */
 public final class ServerCommands implements CommandFamily {
 
