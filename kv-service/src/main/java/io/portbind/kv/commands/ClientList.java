@@ -93,9 +93,9 @@ final class ClientList {
             if (!filter.test(session) || skipMe && session == call.session()) {
                 continue;
             }
-            if (session == call.session()) {
-                session.closeAfterReply();
-            } else {
+            // Closing: the client's requests already in flight get no reply, as when Redis frees it at once.
+            session.closeAfterReply();
+            if (session != call.session()) {
                 session.channel().close();
             }
             killed++;
