@@ -138,8 +138,14 @@ final class ClientList {
         return id;
     }
 
+    /** Connected clients by id, leaving out those already being closed (killed, QUIT) as Redis has freed them. */
     private static List<Session> sessionsById(Call call) {
-        List<Session> sessions = new ArrayList<>(call.server().clients().values());
+        List<Session> sessions = new ArrayList<>();
+        for (Session session : call.server().clients().values()) {
+            if (!session.isClosing() || session == call.session()) {
+                sessions.add(session);
+            }
+        }
         sessions.sort((a, b) -> Long.compare(a.id(), b.id()));
         return sessions;
     }
