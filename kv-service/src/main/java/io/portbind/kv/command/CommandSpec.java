@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class CommandSpec {
 
+    /** The complexity most commands declare. */
+    public static final String CONSTANT_TIME = "O(1)";
+
     private final String name;
     private final String fullName;
     private final int arity;
@@ -29,6 +32,8 @@ public final class CommandSpec {
     private final CommandGroup group;
     private final String summary;
     private final String since;
+    private final String complexity;
+    private final List<Arg> arguments;
     private final Command body;
     private final Map<String, CommandSpec> subcommands;
     private final CommandStats stats = new CommandStats();
@@ -45,6 +50,8 @@ public final class CommandSpec {
         this.group = Objects.requireNonNull(builder.group, "group of " + fullName);
         this.summary = Objects.requireNonNull(builder.summary, "summary of " + fullName);
         this.since = Objects.requireNonNull(builder.since, "since of " + fullName);
+        this.complexity = builder.complexity;
+        this.arguments = builder.arguments;
         this.body = builder.body;
         Map<String, CommandSpec> subs = new LinkedHashMap<>();
         for (Builder sub : builder.subcommands) {
@@ -137,6 +144,16 @@ public final class CommandSpec {
         return since;
     }
 
+    /** The time complexity COMMAND DOCS shows, such as {@code O(1)}; null when not declared. */
+    public String complexity() {
+        return complexity;
+    }
+
+    /** The arguments COMMAND DOCS shows; empty when the command declares none. */
+    public List<Arg> arguments() {
+        return arguments;
+    }
+
     public Command body() {
         return body;
     }
@@ -174,6 +191,8 @@ public final class CommandSpec {
         private CommandGroup group;
         private String summary;
         private String since;
+        private String complexity;
+        private List<Arg> arguments = List.of();
         private final List<Builder> subcommands = new ArrayList<>();
 
         private Builder(String name, Command body) {
@@ -221,6 +240,18 @@ public final class CommandSpec {
         /** The Redis version that introduced the command; subcommands inherit their container's. */
         public Builder since(String since) {
             this.since = since;
+            return this;
+        }
+
+        /** The time complexity for COMMAND DOCS, such as {@code O(1)}. */
+        public Builder complexity(String complexity) {
+            this.complexity = complexity;
+            return this;
+        }
+
+        /** The arguments after the name (after the subcommand name for a subcommand), for COMMAND DOCS. */
+        public Builder args(Arg... arguments) {
+            this.arguments = List.of(arguments);
             return this;
         }
 

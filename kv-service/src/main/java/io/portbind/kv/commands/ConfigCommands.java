@@ -1,5 +1,9 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
+import static io.portbind.kv.command.Arg.string;
+import static io.portbind.kv.command.Arg.pattern;
+import static io.portbind.kv.command.Arg.block;
 import static io.portbind.kv.command.CommandFlag.ADMIN;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
@@ -27,20 +31,25 @@ public final class ConfigCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         ConfigParameters parameters = new ConfigParameters(registry.server());
-        registry.add(container("config").group(SERVER).since("2.0.0")
+        registry.add(container("config").complexity("Depends on subcommand.").group(SERVER).since("2.0.0")
                 .summary("A container for server configuration commands.")
                 .subcommand(command("get", call -> get(call, parameters)).arity(-3)
                         .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Returns the effective values of configuration parameters."))
+                        .summary("Returns the effective values of configuration parameters.")
+                        .complexity("O(N) where N is the number of parameters.").args(pattern("parameter").multiple()))
                 .subcommand(command("set", call -> set(call, parameters)).arity(-4)
                         .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Sets configuration parameters in-flight."))
+                        .summary("Sets configuration parameters in-flight.")
+                        .complexity("O(N) where N is the number of parameters.")
+                        .args(block("parameter_value", string("parameter"), string("value")).multiple()))
                 .subcommand(command("resetstat", ConfigCommands::resetStat).arity(2)
                         .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Resets the server's statistics."))
+                        .summary("Resets the server's statistics.")
+                        .complexity(CONSTANT_TIME))
                 .subcommand(command("rewrite", ConfigCommands::rewrite).arity(2)
                         .flags(ADMIN, NOSCRIPT, LOADING, STALE).since("2.8.0")
-                        .summary("Persists the effective configuration to file."))
+                        .summary("Persists the effective configuration to file.")
+                        .complexity(CONSTANT_TIME))
                 .subcommand(command("help", call -> Help.reply(call,
                         "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                         "GET <pattern>",
@@ -52,7 +61,8 @@ public final class ConfigCommands implements CommandFamily {
                         "REWRITE",
                         "    Rewrite the configuration file."))
                         .arity(2).flags(LOADING, STALE).since("5.0.0")
-                        .summary("Returns helpful text about the different subcommands.")));
+                        .summary("Returns helpful text about the different subcommands.")
+                        .complexity(CONSTANT_TIME)));
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
+import static io.portbind.kv.command.Arg.string;
+import static io.portbind.kv.command.Arg.integer;
+import static io.portbind.kv.command.Arg.block;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
@@ -18,20 +22,30 @@ public final class ConnectionCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         registry.add(command("ping", ConnectionCommands::ping).arity(-1).flags(FAST).group(CONNECTION)
-                        .since("1.0.0").summary("Returns the server's liveliness response."))
+                        .since("1.0.0").summary("Returns the server's liveliness response.")
+                        .complexity(CONSTANT_TIME).args(string("message").optional()))
                 .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(FAST).group(CONNECTION)
-                        .since("1.0.0").summary("Returns the given string."))
+                        .since("1.0.0").summary("Returns the given string.")
+                        .complexity(CONSTANT_TIME).args(string("message")))
                 .add(command("quit", ConnectionCommands::quit).arity(-1)
                         .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("1.0.0").summary("Closes the connection."))
+                        .since("1.0.0").summary("Closes the connection.")
+                        .complexity(CONSTANT_TIME))
                 .add(command("auth", Authentication::auth).arity(-2)
                         .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("1.0.0").summary("Authenticates the connection."))
+                        .since("1.0.0").summary("Authenticates the connection.")
+                        .complexity(CONSTANT_TIME)
+                        .args(string("username").since("6.0.0").optional(), string("password")))
                 .add(command("hello", Authentication::hello).arity(-1)
                         .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("6.0.0").summary("Handshakes with the Redis server."))
+                        .since("6.0.0").summary("Handshakes with the Redis server.")
+                        .complexity(CONSTANT_TIME).args(block("arguments", integer("protover"),
+                                block("username_password", string("username"), string("password")).token("AUTH")
+                                        .optional(),
+                                string("clientname").token("SETNAME").optional()).optional()))
                 .add(command("select", ConnectionCommands::select).arity(2).flags(LOADING, STALE, FAST)
-                        .group(CONNECTION).since("1.0.0").summary("Changes the selected database."));
+                        .group(CONNECTION).since("1.0.0").summary("Changes the selected database.")
+                        .complexity(CONSTANT_TIME).args(integer("index")));
     }
 
     private static void ping(Call call) {

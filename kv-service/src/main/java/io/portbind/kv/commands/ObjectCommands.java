@@ -1,9 +1,11 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.Arg.key;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.READONLY;
 import static io.portbind.kv.command.CommandFlag.STALE;
 import static io.portbind.kv.command.CommandGroup.GENERIC;
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
 import static io.portbind.kv.command.CommandSpec.command;
 import static io.portbind.kv.command.CommandSpec.container;
 
@@ -33,7 +35,7 @@ public final class ObjectCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         registry.add(container("object").group(GENERIC).since("2.2.3")
-                .summary("A container for object introspection commands.")
+                .summary("A container for object introspection commands.").complexity("Depends on subcommand.")
                 .subcommand(inspect("encoding", (call, value) -> call.reply().bulk(encoding(value)), "2.2.3",
                         "Returns the internal encoding of a Redis object."))
                 .subcommand(inspect("freq", ObjectCommands::freq, "4.0.0",
@@ -57,7 +59,7 @@ public final class ObjectCommands implements CommandFamily {
                         "    Return the number of references of the value associated with the specified",
                         "    <key>."))
                         .arity(2).flags(LOADING, STALE).since("6.2.0")
-                        .summary("Returns helpful text about the different subcommands.")));
+                        .summary("Returns helpful text about the different subcommands.").complexity(CONSTANT_TIME)));
     }
 
     /** A subcommand on the value of the key at argument 2; a missing key gets a null reply. */
@@ -70,10 +72,11 @@ public final class ObjectCommands implements CommandFamily {
             } else {
                 body.accept(call, value);
             }
-        }).arity(3).flags(READONLY).keys(2, 2, 1).since(since).summary(summary);
+        }).arity(3).flags(READONLY).keys(2, 2, 1).since(since).summary(summary).complexity(CONSTANT_TIME)
+                .args(key("key"));
     }
 
-    /** Strings: {@code int} when the text is a canonical 64-bit integer, {@code embstr} when short, else {@code raw}. */
+    /** Strings: {@code int} for a canonical 64-bit integer, {@code embstr} when short, else {@code raw}. */
     static String encoding(Object value) {
         if (value instanceof byte[] text) {
             if (integerValue(text) != null) {

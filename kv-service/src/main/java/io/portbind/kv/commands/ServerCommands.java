@@ -1,5 +1,10 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
+import static io.portbind.kv.command.Arg.string;
+import static io.portbind.kv.command.Arg.oneOf;
+import static io.portbind.kv.command.Arg.keyword;
+import static io.portbind.kv.command.Arg.integer;
 import static io.portbind.kv.command.CommandFlag.ADMIN;
 import static io.portbind.kv.command.CommandFlag.ALLOW_BUSY;
 import static io.portbind.kv.command.CommandFlag.FAST;
@@ -13,6 +18,7 @@ import static io.portbind.kv.command.CommandGroup.SERVER;
 import static io.portbind.kv.command.CommandSpec.command;
 
 import io.portbind.kv.CommandError;
+import io.portbind.kv.command.Arg;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
@@ -27,28 +33,44 @@ import java.time.Instant;
  */
 public final class ServerCommands implements CommandFamily {
 
+    private static final Arg FLUSH_MODE =
+            oneOf("flush-type", keyword("ASYNC").since("4.0.0"), keyword("SYNC").since("6.2.0")).optional();
+
     @Override
     public void register(CommandRegistry registry) {
         registry.add(command("dbsize", call -> call.reply().integer(call.db().size())).arity(1)
                         .flags(READONLY, FAST).group(SERVER).since("1.0.0")
-                        .summary("Returns the number of keys in the database."))
+                        .summary("Returns the number of keys in the database.")
+                        .complexity(CONSTANT_TIME))
                 .add(command("flushdb", ServerCommands::flushDb).arity(-1).flags(WRITE).group(SERVER)
-                        .since("1.0.0").summary("Removes all keys from the current database."))
+                        .since("1.0.0").summary("Removes all keys from the current database.")
+                        .complexity("O(N) where N is the number of keys in the database.")
+                        .args(FLUSH_MODE))
                 .add(command("flushall", ServerCommands::flushAll).arity(-1).flags(WRITE).group(SERVER)
-                        .since("1.0.0").summary("Removes all keys from all databases."))
+                        .since("1.0.0").summary("Removes all keys from all databases.")
+                        .complexity("O(N) where N is the number of keys in all databases.")
+                        .args(FLUSH_MODE))
                 .add(command("swapdb", ServerCommands::swapDb).arity(3).flags(WRITE, FAST).group(SERVER)
-                        .since("4.0.0").summary("Swaps two Redis databases."))
+                        .since("4.0.0").summary("Swaps two Redis databases.")
+                        .complexity(CONSTANT_TIME).args(integer("index1"), integer("index2")))
                 .add(command("info", call -> call.reply().verbatim(InfoSections.render(call))).arity(-1)
                         .flags(LOADING, STALE).group(SERVER).since("1.0.0")
-                        .summary("Returns information and statistics about the server."))
+                        .summary("Returns information and statistics about the server.")
+                        .complexity(CONSTANT_TIME).args(string("section").optional().multiple()))
                 .add(command("time", ServerCommands::time).arity(1).flags(LOADING, STALE, FAST).group(SERVER)
-                        .since("2.6.0").summary("Returns the server time."))
+                        .since("2.6.0").summary("Returns the server time.")
+                        .complexity(CONSTANT_TIME))
                 .add(command("lastsave", call -> call.reply().integer(call.server().startMillis() / 1000))
                         .arity(1).flags(LOADING, STALE, FAST).group(SERVER).since("1.0.0")
-                        .summary("Returns the Unix timestamp of the last successful save to disk."))
+                        .summary("Returns the Unix timestamp of the last successful save to disk.")
+                        .complexity(CONSTANT_TIME))
                 .add(command("shutdown", Shutdown::shutdown).arity(-1)
                         .flags(ADMIN, NOSCRIPT, LOADING, STALE, NO_MULTI, ALLOW_BUSY).group(SERVER).since("1.0.0")
-                        .summary("Synchronously saves the database(s) to disk and shuts down the Redis server."));
+                        .summary("Synchronously saves the database(s) to disk and shuts down the Redis server.")
+                        .complexity(CONSTANT_TIME)
+                        .args(oneOf("save-selector", keyword("NOSAVE"), keyword("SAVE")).optional(),
+                                keyword("NOW").since("7.0.0").optional(), keyword("FORCE").since("7.0.0").optional(),
+                                keyword("ABORT").since("7.0.0").optional()));
     }
 
     private static void flushDb(Call call) {
