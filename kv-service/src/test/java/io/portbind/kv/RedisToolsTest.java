@@ -13,29 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real redis-cli, reading a session's commands from stdin (its interactive mode without a
  * terminal), and redis-benchmark's ping tests: they run against the server without a warning or error.
  */
-class RedisToolsTest {
-
-    private static KvTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KvTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class RedisToolsTest extends KvServerTest {
 
     @Test
     void redisCliSessionOfServerAndKeyCommandsWarnsAboutNothing() throws Exception {
