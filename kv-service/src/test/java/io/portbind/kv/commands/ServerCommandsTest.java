@@ -64,6 +64,26 @@ class ServerCommandsTest extends KvServerTest {
     }
 
     @Test
+    void infoReportsTheRecentOperationRate() throws InterruptedException {
+        redis.configResetStat();
+        for (int i = 0; i < 200; i++) {
+            redis.ping();
+        }
+        Thread.sleep(20);
+        long rate = Long.parseLong(fields(redis.info("stats")).get("instantaneous_ops_per_sec"));
+        assertTrue(rate > 0, "ops/sec " + rate);
+    }
+
+    @Test
+    void infoClientsCountsConnections() {
+        try (Jedis other = server.jedis()) {
+            other.ping();
+            // At least these two: connections closed by earlier tests may still be on their way out.
+            assertTrue(Integer.parseInt(fields(redis.info("clients")).get("connected_clients")) >= 2);
+        }
+    }
+
+    @Test
     void commandstatsCountCallsAndFailures() {
         redis.configResetStat();
         redis.set("k", "v");
