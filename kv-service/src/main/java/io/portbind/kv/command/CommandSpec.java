@@ -34,6 +34,7 @@ public final class CommandSpec {
     private final String since;
     private final String complexity;
     private final List<Arg> arguments;
+    private final List<String> categories;
     private final Command body;
     private final Map<String, CommandSpec> subcommands;
     private final CommandStats stats = new CommandStats();
@@ -52,6 +53,7 @@ public final class CommandSpec {
         this.since = Objects.requireNonNull(builder.since, "since of " + fullName);
         this.complexity = builder.complexity;
         this.arguments = builder.arguments;
+        this.categories = builder.categories;
         this.body = builder.body;
         Map<String, CommandSpec> subs = new LinkedHashMap<>();
         for (Builder sub : builder.subcommands) {
@@ -154,6 +156,11 @@ public final class CommandSpec {
         return arguments;
     }
 
+    /** ACL categories declared beyond those the flags and group imply ({@code @dangerous}, ...). */
+    public List<String> categories() {
+        return categories;
+    }
+
     public Command body() {
         return body;
     }
@@ -193,6 +200,7 @@ public final class CommandSpec {
         private String since;
         private String complexity;
         private List<Arg> arguments = List.of();
+        private List<String> categories = List.of();
         private final List<Builder> subcommands = new ArrayList<>();
 
         private Builder(String name, Command body) {
@@ -252,6 +260,12 @@ public final class CommandSpec {
         /** The arguments after the name (after the subcommand name for a subcommand), for COMMAND DOCS. */
         public Builder args(Arg... arguments) {
             this.arguments = List.of(arguments);
+            return this;
+        }
+
+        /** ACL categories beyond those the flags and group imply, such as {@code @dangerous}. */
+        public Builder categories(String... categories) {
+            this.categories = List.of(categories);
             return this;
         }
 

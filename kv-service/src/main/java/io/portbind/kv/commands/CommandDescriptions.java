@@ -5,6 +5,7 @@ import io.portbind.kv.command.CommandFlag;
 import io.portbind.kv.command.CommandSpec;
 import io.portbind.kv.protocol.Reply;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** How one command-table entry is shown by COMMAND INFO and COMMAND DOCS, in Redis 7's layout. */
@@ -118,7 +119,15 @@ final class CommandDescriptions {
         }
     }
 
-    /** ACL categories as Redis derives them: the data type's group plus read/write/fast/slow/admin/... */
+    /** Redis's order of the ACL categories (acl.c), in which COMMAND INFO lists them. */
+    private static final List<String> CATEGORY_ORDER = List.of("@keyspace", "@read", "@write", "@set",
+            "@sortedset", "@list", "@hash", "@string", "@bitmap", "@hyperloglog", "@geo", "@stream", "@pubsub",
+            "@admin", "@fast", "@slow", "@blocking", "@dangerous", "@connection", "@transaction", "@scripting");
+
+    /**
+     * ACL categories as Redis derives them: the data type's group plus read/write/fast/slow/admin/...,
+     * in Redis's order.
+     */
     static List<String> aclCategories(CommandSpec spec) {
         List<String> categories = new ArrayList<>();
         if (spec.has(CommandFlag.WRITE)) {
@@ -150,6 +159,8 @@ final class CommandDescriptions {
             categories.add("@blocking");
         }
         categories.add(spec.has(CommandFlag.FAST) ? "@fast" : "@slow");
+        spec.categories().stream().filter(category -> !categories.contains(category)).forEach(categories::add);
+        categories.sort(Comparator.comparingInt(CATEGORY_ORDER::indexOf));
         return categories;
     }
 }

@@ -4,6 +4,7 @@ import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
 import static io.portbind.kv.command.Arg.string;
 import static io.portbind.kv.command.Arg.integer;
 import static io.portbind.kv.command.Arg.block;
+import static io.portbind.kv.command.CommandFlag.ALLOW_BUSY;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
@@ -24,20 +25,21 @@ public final class ConnectionCommands implements CommandFamily {
         registry.add(command("ping", ConnectionCommands::ping).arity(-1).flags(FAST).group(CONNECTION)
                         .since("1.0.0").summary("Returns the server's liveliness response.")
                         .complexity(CONSTANT_TIME).args(string("message").optional()))
-                .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(FAST).group(CONNECTION)
+                .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(LOADING, STALE, FAST)
+                        .group(CONNECTION)
                         .since("1.0.0").summary("Returns the given string.")
                         .complexity(CONSTANT_TIME).args(string("message")))
                 .add(command("quit", ConnectionCommands::quit).arity(-1)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
                         .since("1.0.0").summary("Closes the connection.")
                         .complexity(CONSTANT_TIME))
                 .add(command("auth", Authentication::auth).arity(-2)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
                         .since("1.0.0").summary("Authenticates the connection.")
                         .complexity(CONSTANT_TIME)
                         .args(string("username").since("6.0.0").optional(), string("password")))
                 .add(command("hello", Authentication::hello).arity(-1)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
                         .since("6.0.0").summary("Handshakes with the Redis server.")
                         .complexity(CONSTANT_TIME).args(block("arguments", integer("protover"),
                                 block("username_password", string("username"), string("password")).token("AUTH")
