@@ -42,6 +42,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         session = new Session(server.nextClientId(), ctx.channel(), server.password().isEmpty(), this::resume);
         call = new Call(session, server);
         server.clients().put(session.id(), session);
+        server.stats().connectionReceived();
         ctx.fireChannelActive();
     }
 

@@ -36,6 +36,11 @@ public final class KvServer implements ServerApplication {
     }
 
     @Override
+    public void stopRequestedBy(Runnable requestStop) {
+        server.onShutdownRequest(requestStop);
+    }
+
+    @Override
     public void close() {
         activeExpiry.close();
     }

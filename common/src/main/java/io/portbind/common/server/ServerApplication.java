@@ -24,6 +24,14 @@ public interface ServerApplication {
     default void drain(Duration bound) {
     }
 
+    /**
+     * Called once the service is running under {@link ServiceLauncher}, with the action that stops the
+     * process gracefully, as SIGTERM does: for a protocol's own shutdown command (Redis's SHUTDOWN). The
+     * action returns at once; never called for a server started in-process.
+     */
+    default void stopRequestedBy(Runnable requestStop) {
+    }
+
     /** Called last, after the event loops have stopped: flush what must be durable and release resources. */
     default void close() {
     }

@@ -8,6 +8,7 @@ import io.portbind.kv.commands.ExpiryCommands;
 import io.portbind.kv.commands.HashCommands;
 import io.portbind.kv.commands.KeyCommands;
 import io.portbind.kv.commands.ListCommands;
+import io.portbind.kv.commands.ObjectCommands;
 import io.portbind.kv.commands.PubSubCommands;
 import io.portbind.kv.commands.ResetCommand;
 import io.portbind.kv.commands.ServerCommands;
@@ -35,6 +36,7 @@ public final class CommandFamilies {
                 new ConfigCommands(),
                 new CommandIntrospection(),
                 new KeyCommands(),
+                new ObjectCommands(),
                 new ExpiryCommands(),
                 new StringCommands(),
                 new ListCommands(),

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class CommandSpec {
 
+    /** The complexity most commands declare. */
+    public static final String CONSTANT_TIME = "O(1)";
+
     private final String name;
     private final String fullName;
     private final int arity;
@@ -29,8 +32,12 @@ public final class CommandSpec {
     private final CommandGroup group;
     private final String summary;
     private final String since;
+    private final String complexity;
+    private final List<Arg> arguments;
+    private final List<String> categories;
     private final Command body;
     private final Map<String, CommandSpec> subcommands;
+    private final CommandStats stats = new CommandStats();
 
     private CommandSpec(Builder builder, String parentName) {
         this.name = builder.name;
@@ -44,6 +51,9 @@ public final class CommandSpec {
         this.group = Objects.requireNonNull(builder.group, "group of " + fullName);
         this.summary = Objects.requireNonNull(builder.summary, "summary of " + fullName);
         this.since = Objects.requireNonNull(builder.since, "since of " + fullName);
+        this.complexity = builder.complexity;
+        this.arguments = builder.arguments;
+        this.categories = builder.categories;
         this.body = builder.body;
         Map<String, CommandSpec> subs = new LinkedHashMap<>();
         for (Builder sub : builder.subcommands) {
@@ -136,6 +146,21 @@ public final class CommandSpec {
         return since;
     }
 
+    /** The time complexity COMMAND DOCS shows, such as {@code O(1)}; null when not declared. */
+    public String complexity() {
+        return complexity;
+    }
+
+    /** The arguments COMMAND DOCS shows; empty when the command declares none. */
+    public List<Arg> arguments() {
+        return arguments;
+    }
+
+    /** ACL categories declared beyond those the flags and group imply ({@code @dangerous}, ...). */
+    public List<String> categories() {
+        return categories;
+    }
+
     public Command body() {
         return body;
     }
@@ -154,6 +179,11 @@ public final class CommandSpec {
         return subcommands;
     }
 
+    /** Calls, time and errors of this command, for INFO commandstats. */
+    public CommandStats stats() {
+        return stats;
+    }
+
     /** A command declaration under construction. */
     public static final class Builder {
 
@@ -168,6 +198,9 @@ public final class CommandSpec {
         private CommandGroup group;
         private String summary;
         private String since;
+        private String complexity;
+        private List<Arg> arguments = List.of();
+        private List<String> categories = List.of();
         private final List<Builder> subcommands = new ArrayList<>();
 
         private Builder(String name, Command body) {
@@ -215,6 +248,24 @@ public final class CommandSpec {
         /** The Redis version that introduced the command; subcommands inherit their container's. */
         public Builder since(String since) {
             this.since = since;
+            return this;
+        }
+
+        /** The time complexity for COMMAND DOCS, such as {@code O(1)}. */
+        public Builder complexity(String complexity) {
+            this.complexity = complexity;
+            return this;
+        }
+
+        /** The arguments after the name (after the subcommand name for a subcommand), for COMMAND DOCS. */
+        public Builder args(Arg... arguments) {
+            this.arguments = List.of(arguments);
+            return this;
+        }
+
+        /** ACL categories beyond those the flags and group imply, such as {@code @dangerous}. */
+        public Builder categories(String... categories) {
+            this.categories = List.of(categories);
             return this;
         }
 

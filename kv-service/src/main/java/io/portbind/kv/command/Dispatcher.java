@@ -70,12 +70,20 @@ public final class Dispatcher {
      */
     public void execute(Call call) {
         Keyspace keyspace = server.keyspace();
+        CommandSpec spec = call.spec();
         keyspace.lock();
+        long started = System.nanoTime();
+        boolean failed = false;
+        call.session().commandStarted(spec, keyspace.now());
         try {
-            call.spec().body().execute(call);
+            spec.body().execute(call);
         } catch (CommandError error) {
+            failed = true;
             call.reply().error(error.getMessage());
+            server.stats().errorReplied(error.getMessage());
         } finally {
+            spec.stats().executed(System.nanoTime() - started, failed);
+            server.stats().commandExecuted(keyspace.now());
             keyspace.unlock();
         }
     }
@@ -91,6 +99,10 @@ public final class Dispatcher {
         for (CommandGate gate : gates) {
             error = gate.rejected(call, error);
         }
+        if (call.spec() != null) {
+            call.spec().stats().rejected();
+        }
+        server.stats().errorReplied(error);
         call.reply().error(error);
     }
 

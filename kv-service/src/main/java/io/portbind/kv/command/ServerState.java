@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ServerState {
 
     private final Keyspace keyspace;
-    private final String password;
+    private volatile String password;
     private final long startMillis = System.currentTimeMillis();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
     private final BlockedClients blockedClients;
+    private final ServerStats stats = new ServerStats();
+    private volatile Runnable shutdownRequest;
     private volatile Dispatcher dispatcher;
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
@@ -34,6 +36,11 @@ public final class ServerState {
         return Optional.ofNullable(password);
     }
 
+    /** CONFIG SET requirepass: clients connecting from now on must AUTH with it; empty means none. */
+    public void password(String value) {
+        this.password = value.isEmpty() ? null : value;
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -50,6 +57,35 @@ public final class ServerState {
     /** The clients parked by blocking commands (BLPOP, BZPOPMIN, ...), shared by every type's family. */
     public BlockedClients blockedClients() {
         return blockedClients;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** CONFIG RESETSTAT: zeroes the server's, the keyspace's and every command's counters. Under the lock. */
+    public void resetStats() {
+        stats.reset();
+        keyspace.stats().reset();
+        for (CommandSpec spec : commands().all()) {
+            spec.stats().reset();
+            spec.subcommands().values().forEach(sub -> sub.stats().reset());
+        }
+    }
+
+    /** How SHUTDOWN asks the process to stop; set by whoever runs the server (none in-process). */
+    public void onShutdownRequest(Runnable request) {
+        this.shutdownRequest = request;
+    }
+
+    /** Asks for a graceful stop of the process; false when nothing can stop it (an in-process server). */
+    public boolean requestShutdown() {
+        Runnable request = shutdownRequest;
+        if (request == null) {
+            return false;
+        }
+        request.run();
+        return true;
     }
 
     public CommandTable commands() {

@@ -44,6 +44,10 @@ public final class Session {
         /** The reply of the command being executed is dropped, then replies are ON again. */
         SKIP
     }
+    private CommandSpec lastCommand;
+    private long lastCommandMillis = createdMillis;
+    private volatile boolean noEvict;
+    private volatile boolean noTouch;
 
     /**
      * @param resumeProcessing run on the event loop when a parked session is woken: continues with the
@@ -166,6 +170,40 @@ public final class Session {
 
     public long createdMillis() {
         return createdMillis;
+    }
+
+    /** Records the command this client is running, for CLIENT LIST's {@code cmd} and {@code idle}. */
+    void commandStarted(CommandSpec spec, long nowMillis) {
+        this.lastCommand = spec;
+        this.lastCommandMillis = nowMillis;
+    }
+
+    /** The command this client ran last (or is running), or null. Read under the keyspace lock. */
+    public CommandSpec lastCommand() {
+        return lastCommand;
+    }
+
+    /** When this client last ran a command (or connected), in Unix milliseconds. Read under the keyspace lock. */
+    public long lastCommandMillis() {
+        return lastCommandMillis;
+    }
+
+    /** CLIENT NO-EVICT: shown as flag {@code e}; nothing is evicted here (maxmemory is 0), so it only reports. */
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean value) {
+        this.noEvict = value;
+    }
+
+    /** CLIENT NO-TOUCH: shown as flag {@code T}; no access times are kept (OBJECT IDLETIME is 0) to protect. */
+    public boolean noTouch() {
+        return noTouch;
+    }
+
+    public void noTouch(boolean value) {
+        this.noTouch = value;
     }
 
     /** Closes the connection once the current reply is flushed (QUIT, protocol errors, CLIENT KILL). */

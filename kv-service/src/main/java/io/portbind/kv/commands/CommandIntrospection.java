@@ -1,5 +1,9 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
+import static io.portbind.kv.command.Arg.string;
+import static io.portbind.kv.command.Arg.pattern;
+import static io.portbind.kv.command.Arg.oneOf;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.STALE;
 import static io.portbind.kv.command.CommandGroup.SERVER;
@@ -7,6 +11,7 @@ import static io.portbind.kv.command.CommandSpec.command;
 
 import io.portbind.kv.CommandError;
 import io.portbind.kv.GlobPattern;
+import io.portbind.kv.command.Arg;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
@@ -22,21 +27,33 @@ import java.util.Locale;
 /** COMMAND and its subcommands COUNT, INFO, DOCS, LIST and GETKEYS, all read from the command table. */
 public final class CommandIntrospection implements CommandFamily {
 
+    private static final Arg COMMAND_NAMES = string("command-name").optional().multiple();
+
     @Override
     public void register(CommandRegistry registry) {
         registry.add(command("command", call -> info(call, call.server().commands().all())).arity(-1)
                 .flags(LOADING, STALE).group(SERVER).since("2.8.13")
                 .summary("Returns detailed information about all commands.")
+                .complexity("O(N) where N is the number of commands.")
                 .subcommand(command("count", call -> call.reply().integer(call.server().commands().size()))
-                        .arity(2).flags(LOADING, STALE).summary("Returns a count of commands."))
+                        .arity(2).flags(LOADING, STALE).summary("Returns a count of commands.")
+                        .complexity(CONSTANT_TIME))
                 .subcommand(command("info", CommandIntrospection::infoOf).arity(-2).flags(LOADING, STALE)
-                        .since("2.8.13").summary("Returns information about one, multiple or all commands."))
+                        .since("2.8.13").summary("Returns information about one, multiple or all commands.")
+                        .complexity("O(N) where N is the number of commands.").args(COMMAND_NAMES))
                 .subcommand(command("docs", CommandIntrospection::docs).arity(-2).flags(LOADING, STALE)
-                        .since("7.0.0").summary("Returns documentary information about one, multiple or all commands."))
+                        .since("7.0.0").summary("Returns documentary information about one, multiple or all commands.")
+                        .complexity("O(N) where N is the number of commands.").args(COMMAND_NAMES))
                 .subcommand(command("list", CommandIntrospection::list).arity(-2).flags(LOADING, STALE)
-                        .since("7.0.0").summary("Returns a list of command names."))
+                        .since("7.0.0").summary("Returns a list of command names.")
+                        .complexity("O(N) where N is the number of commands.")
+                        .args(oneOf("filterby", string("module-name").token("MODULE"),
+                                string("category").token("ACLCAT"),
+                                pattern("pattern").token("PATTERN")).token("FILTERBY").optional()))
                 .subcommand(command("getkeys", CommandIntrospection::getKeys).arity(-4).flags(LOADING, STALE)
-                        .summary("Extracts the key names from an arbitrary command.")));
+                        .summary("Extracts the key names from an arbitrary command.")
+                        .complexity("O(N) where N is the number of arguments.")
+                        .args(string("command"), string("arg").optional().multiple())));
     }
 
     private static void infoOf(Call call) {

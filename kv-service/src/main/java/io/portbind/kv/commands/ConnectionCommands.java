@@ -1,5 +1,10 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
+import static io.portbind.kv.command.Arg.string;
+import static io.portbind.kv.command.Arg.integer;
+import static io.portbind.kv.command.Arg.block;
+import static io.portbind.kv.command.CommandFlag.ALLOW_BUSY;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.LOADING;
 import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
@@ -8,11 +13,9 @@ import static io.portbind.kv.command.CommandFlag.STALE;
 import static io.portbind.kv.command.CommandGroup.CONNECTION;
 import static io.portbind.kv.command.CommandSpec.command;
 
-import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.CommandFamily;
 import io.portbind.kv.command.CommandRegistry;
-import io.portbind.kv.store.Keyspace;
 
 /** PING, ECHO, QUIT, AUTH, HELLO and SELECT; CLIENT lives in {@link ClientCommands}. */
 public final class ConnectionCommands implements CommandFamily {
@@ -20,20 +23,31 @@ public final class ConnectionCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         registry.add(command("ping", ConnectionCommands::ping).arity(-1).flags(FAST).group(CONNECTION)
-                        .since("1.0.0").summary("Returns the server's liveliness response."))
-                .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(FAST).group(CONNECTION)
-                        .since("1.0.0").summary("Returns the given string."))
+                        .since("1.0.0").summary("Returns the server's liveliness response.")
+                        .complexity(CONSTANT_TIME).args(string("message").optional()))
+                .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(LOADING, STALE, FAST)
+                        .group(CONNECTION)
+                        .since("1.0.0").summary("Returns the given string.")
+                        .complexity(CONSTANT_TIME).args(string("message")))
                 .add(command("quit", ConnectionCommands::quit).arity(-1)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("1.0.0").summary("Closes the connection."))
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
+                        .since("1.0.0").summary("Closes the connection.")
+                        .complexity(CONSTANT_TIME))
                 .add(command("auth", Authentication::auth).arity(-2)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("1.0.0").summary("Authenticates the connection."))
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
+                        .since("1.0.0").summary("Authenticates the connection.")
+                        .complexity(CONSTANT_TIME)
+                        .args(string("username").since("6.0.0").optional(), string("password")))
                 .add(command("hello", Authentication::hello).arity(-1)
-                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH).group(CONNECTION)
-                        .since("6.0.0").summary("Handshakes with the Redis server."))
+                        .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
+                        .since("6.0.0").summary("Handshakes with the Redis server.")
+                        .complexity(CONSTANT_TIME).args(block("arguments", integer("protover"),
+                                block("username_password", string("username"), string("password")).token("AUTH")
+                                        .optional(),
+                                string("clientname").token("SETNAME").optional()).optional()))
                 .add(command("select", ConnectionCommands::select).arity(2).flags(LOADING, STALE, FAST)
-                        .group(CONNECTION).since("1.0.0").summary("Changes the selected database."));
+                        .group(CONNECTION).since("1.0.0").summary("Changes the selected database.")
+                        .complexity(CONSTANT_TIME).args(integer("index")));
     }
 
     private static void ping(Call call) {
@@ -53,11 +67,7 @@ public final class ConnectionCommands implements CommandFamily {
     }
 
     private static void select(Call call) {
-        long index = call.longArg(1);
-        if (index < 0 || index >= Keyspace.DATABASES) {
-            throw new CommandError("ERR DB index is out of range");
-        }
-        call.session().db((int) index);
+        call.session().db(DatabaseIndex.parse(call, 1));
         call.reply().ok();
     }
 }

@@ -1,11 +1,18 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.Arg.integer;
+import static io.portbind.kv.command.Arg.key;
+import static io.portbind.kv.command.Arg.keyword;
+import static io.portbind.kv.command.Arg.oneOf;
+import static io.portbind.kv.command.Arg.unixTime;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.READONLY;
 import static io.portbind.kv.command.CommandFlag.WRITE;
 import static io.portbind.kv.command.CommandGroup.GENERIC;
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
 import static io.portbind.kv.command.CommandSpec.command;
 
+import io.portbind.kv.command.Arg;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.Command;
 import io.portbind.kv.command.CommandFamily;
@@ -20,13 +27,15 @@ public final class ExpiryCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(expire("expire", call -> setExpiry(call, true, ExpireTimes.SECONDS), "2.1.0",
-                        "Sets the expiration time of a key in seconds."))
-                .add(expire("pexpire", call -> setExpiry(call, true, ExpireTimes.MILLISECONDS), "2.6.0",
-                        "Sets the expiration time of a key in milliseconds."))
-                .add(expire("expireat", call -> setExpiry(call, false, ExpireTimes.SECONDS), "1.2.0",
+        registry.add(expire("expire", call -> setExpiry(call, true, ExpireTimes.SECONDS),
+                        integer("seconds"), "2.1.0", "Sets the expiration time of a key in seconds."))
+                .add(expire("pexpire", call -> setExpiry(call, true, ExpireTimes.MILLISECONDS),
+                        integer("milliseconds"), "2.6.0", "Sets the expiration time of a key in milliseconds."))
+                .add(expire("expireat", call -> setExpiry(call, false, ExpireTimes.SECONDS),
+                        unixTime("unix-time-seconds"), "1.2.0",
                         "Sets the expiration time of a key to a Unix timestamp."))
-                .add(expire("pexpireat", call -> setExpiry(call, false, ExpireTimes.MILLISECONDS), "2.6.0",
+                .add(expire("pexpireat", call -> setExpiry(call, false, ExpireTimes.MILLISECONDS),
+                        unixTime("unix-time-milliseconds"), "2.6.0",
                         "Sets the expiration time of a key to a Unix milliseconds timestamp."))
                 .add(query("ttl", call -> replyTime(call, true, ExpireTimes.SECONDS), "1.0.0",
                         "Returns the expiration time in seconds of a key."))
@@ -37,19 +46,22 @@ public final class ExpiryCommands implements CommandFamily {
                 .add(query("pexpiretime", call -> replyTime(call, false, ExpireTimes.MILLISECONDS), "7.0.0",
                         "Returns the expiration time of a key as a Unix milliseconds timestamp."))
                 .add(command("persist", ExpiryCommands::persist).arity(2).flags(WRITE, FAST).keys(1, 1, 1)
-                        .group(GENERIC).since("2.2.0").summary("Removes the expiration time of a key."));
+                        .group(GENERIC).since("2.2.0").summary("Removes the expiration time of a key.")
+                        .complexity(CONSTANT_TIME).args(key("key")));
     }
 
-    private static CommandSpec.Builder expire(String name,
-            Command body, String since, String summary) {
+    /** One of the four EXPIRE commands, whose time argument is {@code time}. */
+    private static CommandSpec.Builder expire(String name, Command body, Arg time, String since, String summary) {
         return command(name, body).arity(-3).flags(WRITE, FAST).keys(1, 1, 1).group(GENERIC).since(since)
-                .summary(summary);
+                .summary(summary).complexity(CONSTANT_TIME).args(key("key"), time,
+                        oneOf("condition", keyword("NX"), keyword("XX"), keyword("GT"), keyword("LT"))
+                                .since("7.0.0").optional());
     }
 
     private static CommandSpec.Builder query(String name,
             Command body, String since, String summary) {
         return command(name, body).arity(2).flags(READONLY, FAST).keys(1, 1, 1).group(GENERIC).since(since)
-                .summary(summary);
+                .summary(summary).complexity(CONSTANT_TIME).args(key("key"));
     }
 
     /**

@@ -1,9 +1,14 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.Arg.integer;
+import static io.portbind.kv.command.Arg.key;
+import static io.portbind.kv.command.Arg.keyword;
+import static io.portbind.kv.command.CommandFlag.DENYOOM;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.READONLY;
 import static io.portbind.kv.command.CommandFlag.WRITE;
 import static io.portbind.kv.command.CommandGroup.GENERIC;
+import static io.portbind.kv.command.CommandSpec.CONSTANT_TIME;
 import static io.portbind.kv.command.CommandSpec.command;
 
 import io.portbind.kv.command.Call;
@@ -12,17 +17,48 @@ import io.portbind.kv.command.CommandRegistry;
 import io.portbind.kv.store.ValueType;
 import java.util.function.Predicate;
 
-/** DEL, EXISTS and TYPE: commands on keys of any type. */
+/**
+ * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, and RENAME, RENAMENX, COPY, MOVE
+ * (bodies in {@link KeyTransfers}). UNLINK frees memory at once like DEL: dropping references is cheap
+ * here and the garbage collector reclaims in the background anyway. TOUCH counts like EXISTS, as no
+ * access time is kept per key (see OBJECT IDLETIME).
+ */
 public final class KeyCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
         registry.add(command("del", KeyCommands::del).arity(-2).flags(WRITE).keys(1, -1, 1).group(GENERIC)
-                        .since("1.0.0").summary("Deletes one or more keys."))
+                        .since("1.0.0").summary("Deletes one or more keys.")
+                        .complexity("O(N) where N is the number of keys.").args(key("key").multiple()))
                 .add(command("exists", KeyCommands::exists).arity(-2).flags(READONLY, FAST).keys(1, -1, 1)
-                        .group(GENERIC).since("1.0.0").summary("Determines whether one or more keys exist."))
+                        .group(GENERIC).since("1.0.0").summary("Determines whether one or more keys exist.")
+                        .complexity("O(N) where N is the number of keys.").args(key("key").multiple()))
                 .add(command("type", KeyCommands::type).arity(2).flags(READONLY, FAST).keys(1, 1, 1)
-                        .group(GENERIC).since("1.0.0").summary("Determines the type of value stored at a key."));
+                        .group(GENERIC).since("1.0.0").summary("Determines the type of value stored at a key.")
+                        .complexity(CONSTANT_TIME).args(key("key")))
+                .add(command("unlink", KeyCommands::del).arity(-2).flags(WRITE, FAST).keys(1, -1, 1).group(GENERIC)
+                        .since("4.0.0").summary("Asynchronously deletes one or more keys.")
+                        .complexity("O(N) where N is the number of keys.").args(key("key").multiple()))
+                .add(command("touch", KeyCommands::exists).arity(-2).flags(READONLY, FAST).keys(1, -1, 1)
+                        .group(GENERIC).since("3.2.1")
+                        .summary("Returns the number of existing keys out of those specified after updating the time "
+                                + "they were last accessed.")
+                        .complexity("O(N) where N is the number of keys.").args(key("key").multiple()))
+                .add(command("rename", KeyTransfers::rename).arity(3).flags(WRITE).keys(1, 2, 1).group(GENERIC)
+                        .since("1.0.0").summary("Renames a key and overwrites the destination.")
+                        .complexity(CONSTANT_TIME).args(key("key"), key("newkey")))
+                .add(command("renamenx", KeyTransfers::renameIfAbsent).arity(3).flags(WRITE, FAST).keys(1, 2, 1)
+                        .group(GENERIC).since("1.0.0").summary("Renames a key only when the target key name doesn't "
+                                + "exist.")
+                        .complexity(CONSTANT_TIME).args(key("key"), key("newkey")))
+                .add(command("copy", KeyTransfers::copy).arity(-3).flags(WRITE, DENYOOM).keys(1, 2, 1)
+                        .group(GENERIC).since("6.2.0").summary("Copies the value of a key to a new key.")
+                        .complexity("O(1) for strings; O(N) for a collection of N elements.")
+                        .args(key("source"), key("destination"), integer("destination-db").token("DB").optional(),
+                                keyword("REPLACE").optional()))
+                .add(command("move", KeyTransfers::move).arity(3).flags(WRITE, FAST).keys(1, 1, 1).group(GENERIC)
+                        .since("1.0.0").summary("Moves a key to another database.")
+                        .complexity(CONSTANT_TIME).args(key("key"), integer("db")));
     }
 
     private static void del(Call call) {

@@ -21,6 +21,7 @@ public final class Reply {
     private static final byte[] TRUE3 = ascii("#t\r\n");
     private static final byte[] FALSE3 = ascii("#f\r\n");
     private static final byte[] CRLF = ascii("\r\n");
+    private static final byte[] VERBATIM_TXT = ascii("txt:");
     private static final int CACHED_NUMBERS = 1024;
     private static final byte[][] INTEGERS = numberLines(':');
     private static final byte[][] BULK_HEADERS = numberLines('$');
@@ -111,6 +112,17 @@ public final class Reply {
     /** A number as a bulk string, as Redis replies to INCRBYFLOAT or as RESP2 doubles. */
     public void bulk(long value) {
         bulk(Long.toString(value));
+    }
+
+    /** Text for humans (INFO, CLIENT LIST): a RESP3 verbatim string of format {@code txt}, a bulk string in RESP2. */
+    public void verbatim(String text) {
+        if (protocol != 3) {
+            bulk(text);
+            return;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        line('=', bytes.length + VERBATIM_TXT.length);
+        out.writeBytes(VERBATIM_TXT).writeBytes(bytes).writeBytes(CRLF);
     }
 
     /** The "no value" reply of commands that return a single string (GET of a missing key). */

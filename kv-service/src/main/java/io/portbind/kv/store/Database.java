@@ -41,7 +41,9 @@ public final class Database {
 
     /** The live value of {@code key} of any type, or null. */
     public Object get(byte[] key) {
-        return expireIfDue(key) ? null : entries.get(key);
+        Object value = expireIfDue(key) ? null : entries.get(key);
+        keyspace.stats().lookup(value != null);
+        return value;
     }
 
     /** The live value of {@code key}, or null; WRONGTYPE when it holds another type. */
@@ -198,6 +200,7 @@ public final class Database {
     }
 
     private void removeExpired(byte[] key) {
+        keyspace.stats().expired();
         entries.remove(key);
         expires.remove(key);
         modified(key);

@@ -19,6 +19,7 @@ public final class Keyspace {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<KeyspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Object> readyKeys = new ArrayList<>();
+    private final KeyspaceStats stats = new KeyspaceStats();
     private long now;
 
     public Keyspace() {
@@ -30,6 +31,11 @@ public final class Keyspace {
     /** Database {@code index} (0 to 15). Only to be used while holding the lock. */
     public Database database(int index) {
         return databases[index];
+    }
+
+    /** Hits, misses and expired keys, for INFO; only to be used while holding the lock. */
+    public KeyspaceStats stats() {
+        return stats;
     }
 
     public void addListener(KeyspaceListener listener) {

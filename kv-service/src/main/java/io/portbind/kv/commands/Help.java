@@ -1,0 +1,20 @@
+package io.portbind.kv.commands;
+
+import io.portbind.kv.command.Call;
+
+/** The reply of a container's HELP subcommand (OBJECT HELP, CLIENT HELP, CONFIG HELP), laid out as Redis's. */
+final class Help {
+
+    private Help() {
+    }
+
+    /** The given lines, then Redis's closing {@code HELP} entry, each as a status line. */
+    static void reply(Call call, String... lines) {
+        call.reply().array(lines.length + 2);
+        for (String line : lines) {
+            call.reply().simple(line);
+        }
+        call.reply().simple("HELP");
+        call.reply().simple("    Prints this help.");
+    }
+}
