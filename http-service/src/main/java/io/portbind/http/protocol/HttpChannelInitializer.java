@@ -2,10 +2,11 @@ package io.portbind.http.protocol;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.portbind.http.metrics.Metrics;
 import io.portbind.http.routing.Router;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.time.Duration;
 /**
  * Builds each connection's pipeline and nothing else: timeouts on raw bytes, the HTTP/1.1 codec
  * with its limits, body aggregation (413 above the limit), compression, then in-order dispatch.
+ * The codec is Netty's server codec rebuilt with a stricter request decoder; the dispatcher drops
+ * bodies of answers to HEAD, which the plain response encoder cannot know about.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -48,7 +51,8 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
                 .setAllowDuplicateContentLengths(false)
                 .setAllowPartialChunks(false);
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(connectionCounter, timeouts, new HttpServerCodec(decoding),
+        pipeline.addLast(connectionCounter, timeouts, 
+                new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(decoding), new HttpResponseEncoder()),
                 new HttpObjectAggregator(MAX_BODY_BYTES),
                 new EventStreamAwareCompressor(RequestDispatcher.MAX_WAITING + 1),
                 new RequestDispatcher(router, metrics, timeouts));

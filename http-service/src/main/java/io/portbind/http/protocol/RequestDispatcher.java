@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -132,7 +133,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         if (rejection != null) {
             inFlight = new Exchange(request, Router.UNMATCHED, Map.of(), this, start);
             FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
-            HttpUtil.setKeepAlive(response, false);
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             complete(inFlight, response);
             return;
         }
@@ -161,10 +162,14 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         HttpRequest request = exchange.request();
         boolean keepAlive = !closing && HttpUtil.isKeepAlive(request) && HttpUtil.isKeepAlive(response);
         response.headers().set(HttpHeaderNames.DATE, HttpDate.now());
-        HttpUtil.setKeepAlive(response.headers(), request.protocolVersion(), keepAlive);
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (!request.protocolVersion().isKeepAliveDefault()) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
         int status = response.status().code();
         long bodyBytes = response.content().readableBytes();
-        ctx.write(response, ctx.voidPromise());
+        ctx.write(HttpMethod.HEAD.equals(request.method()) ? headersOnly(response) : response, ctx.voidPromise());
         finished(exchange, status, bodyBytes);
         if (!keepAlive) {
             closing = true;
@@ -203,6 +208,13 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         metrics.record(exchange.routeName(), status, nanos);
         AccessLog.record(ctx.channel(), exchange.request(), status, bodyBytes, nanos);
         exchange.request().release();
+    }
+
+    /** The answer to HEAD: the GET response's status and headers, Content-Length included, and no body. */
+    private static FullHttpResponse headersOnly(FullHttpResponse response) {
+        FullHttpResponse headersOnly = response.replace(Unpooled.EMPTY_BUFFER);
+        response.release();
+        return headersOnly;
     }
 
     private void releaseWaiting() {

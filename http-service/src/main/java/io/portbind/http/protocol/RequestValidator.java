@@ -17,7 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
  * malformed chunks, invalid header names and an unknown version; those arrive here as a failed
  * decoder result. What it accepts leniently and is checked here: runs of spaces, tabs or other
  * whitespace between the request-line's parts, control and non-ASCII characters in the target, and
- * an HTTP/1.1 request without exactly one {@code Host}.
+ * an HTTP/1.1 request without exactly one {@code Host}; and a version other than 1.x gets 505.
  */
 final class RequestValidator {
 
@@ -40,6 +40,9 @@ final class RequestValidator {
                 return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long");
             }
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request");
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.0 and HTTP/1.1 are spoken");
         }
         if (result instanceof HttpMessageDecoderResult line && line.initialLineLength() != singleSpacedLength(request)) {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request line");
