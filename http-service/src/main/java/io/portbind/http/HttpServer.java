@@ -19,6 +19,8 @@ import java.time.Duration;
 /** The http-service as the shared bootstrap sees it; every route is declared here. */
 public final class HttpServer implements ServerApplication {
 
+    /** How long a keep-alive connection may sit idle between requests. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** How long a request may take to arrive completely once it has begun. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -26,18 +28,20 @@ public final class HttpServer implements ServerApplication {
     private final StatusMonitor monitor;
     private final Metrics metrics = new Metrics();
     private final Router router;
+    private final Duration idleTimeout;
     private final Duration requestTimeout;
 
     public HttpServer(Config config) {
-        this(config, REQUEST_TIMEOUT);
+        this(config, IDLE_TIMEOUT, REQUEST_TIMEOUT);
     }
 
-    /** For tests that watch the slow-request timeout fire without waiting ten seconds. */
-    HttpServer(Config config, Duration requestTimeout) {
+    /** For tests that watch the timeouts fire without waiting a minute. */
+    HttpServer(Config config, Duration idleTimeout, Duration requestTimeout) {
         this.store = new KvStore(config.get(Settings.KV_URL));
         this.monitor = new StatusMonitor(config.get(Settings.HTTP_URL), config.get(Settings.CHAT_URL), store);
         this.router = routes(new HomePage(), new Assets(), new DataApi(store), new HealthApi(store),
                 new StatusApi(monitor, metrics));
+        this.idleTimeout = idleTimeout;
         this.requestTimeout = requestTimeout;
     }
 
@@ -59,7 +63,7 @@ public final class HttpServer implements ServerApplication {
 
     @Override
     public ChannelHandler childHandler() {
-        return new HttpChannelInitializer(router, metrics, requestTimeout);
+        return new HttpChannelInitializer(router, metrics, idleTimeout, requestTimeout);
     }
 
     @Override

@@ -34,11 +34,15 @@ final class HttpServiceUnderTest implements AutoCloseable {
     }
 
     static HttpServiceUnderTest start(String kvUrl, int chatPort) {
+        return start(kvUrl, chatPort, HttpServer.IDLE_TIMEOUT);
+    }
+
+    static HttpServiceUnderTest start(String kvUrl, int chatPort, Duration idleTimeout) {
         int port = RedisServer.freePort();
         Map<String, String> environment = Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
                 "HTTP_URL", "http://127.0.0.1:" + port, "CHAT_URL", "xmpp://127.0.0.1:" + chatPort);
         HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
-                REQUEST_TIMEOUT);
+                idleTimeout, REQUEST_TIMEOUT);
         try {
             NettyServer server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
                     application);

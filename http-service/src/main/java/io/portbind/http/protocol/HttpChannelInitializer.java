@@ -25,24 +25,28 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Request body limit; a larger one gets 413. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Router router;
     private final Metrics metrics;
     private final ConnectionCounter connectionCounter;
+    private final Duration idleTimeout;
     private final Duration requestTimeout;
 
-    /** @param requestTimeout how long a request may take to arrive once its first byte has */
-    public HttpChannelInitializer(Router router, Metrics metrics, Duration requestTimeout) {
+    /**
+     * @param idleTimeout     how long a connection may wait between requests
+     * @param requestTimeout  how long a request may take to arrive once its first byte has
+     */
+    public HttpChannelInitializer(Router router, Metrics metrics, Duration idleTimeout, Duration requestTimeout) {
         this.router = router;
         this.metrics = metrics;
         this.connectionCounter = new ConnectionCounter(metrics);
+        this.idleTimeout = idleTimeout;
         this.requestTimeout = requestTimeout;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        ConnectionTimeouts timeouts = new ConnectionTimeouts(IDLE_TIMEOUT, requestTimeout);
+        ConnectionTimeouts timeouts = new ConnectionTimeouts(idleTimeout, requestTimeout);
         HttpDecoderConfig decoding = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
