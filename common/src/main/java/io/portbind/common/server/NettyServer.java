@@ -3,6 +3,7 @@ package io.portbind.common.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
@@ -49,14 +50,13 @@ public final class NettyServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(application.childHandler());
         application.configure(bootstrap);
-        try {
-            Channel listener = bootstrap.bind(address).syncUninterruptibly().channel();
-            return new NettyServer(listener, acceptor, workers, application);
-        } catch (RuntimeException e) {
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw new BindFailedException(address, e);
+            throw new BindFailedException(address, bound.cause());
         }
+        return new NettyServer(bound.channel(), acceptor, workers, application);
     }
 
     public InetSocketAddress localAddress() {
