@@ -16,13 +16,22 @@ final class AccessLog {
     }
 
     static void record(Channel channel, HttpRequest request, int status, long bodyBytes, long nanos) {
-        if (!LOG.isInfoEnabled()) {
-            return;
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} \"{} {} {}\" {} {} {}ms", client(channel), request.method(), printable(request.uri()),
+                    request.protocolVersion(), status, bodyBytes, String.format(Locale.ROOT, "%.3f", nanos / 1e6));
         }
-        String client = channel.remoteAddress() instanceof InetSocketAddress address
+    }
+
+    /** A request answered before it could be read whole, such as one that timed out half-sent. */
+    static void recordUnread(Channel channel, int status) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} \"-\" {} 0 -", client(channel), status);
+        }
+    }
+
+    private static String client(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress address
                 ? address.getAddress().getHostAddress() : String.valueOf(channel.remoteAddress());
-        LOG.info("{} \"{} {} {}\" {} {} {}ms", client, request.method(), printable(request.uri()),
-                request.protocolVersion(), status, bodyBytes, String.format(Locale.ROOT, "%.3f", nanos / 1e6));
     }
 
     /** Rejected targets may carry control characters; they must not forge log lines. */

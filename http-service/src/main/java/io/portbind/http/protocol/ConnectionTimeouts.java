@@ -83,6 +83,7 @@ final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
         }
         long now = System.nanoTime();
         if (requestInProgress && now - requestStartedAt >= requestNanos) {
+            AccessLog.recordUnread(ctx.channel(), 408);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
             return;
         }

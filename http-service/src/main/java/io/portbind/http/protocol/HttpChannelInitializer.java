@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.CombinedChannelDuplexHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.portbind.http.metrics.Metrics;
 import io.portbind.http.routing.Router;
@@ -57,7 +56,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(connectionCounter, timeouts, 
                 new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(decoding), new HttpResponseEncoder()),
-                new HttpObjectAggregator(MAX_BODY_BYTES),
+                new BodyLimit(MAX_BODY_BYTES, metrics),
                 new EventStreamAwareCompressor(RequestDispatcher.MAX_WAITING + 1),
                 new RequestDispatcher(router, metrics, timeouts));
     }
