@@ -4,24 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The page and its files as a browser fetches them: content types, security headers, revalidation. */
 class DashboardAssetsTest {
 
-    private static HttpServiceUnderTest service;
-
-    @BeforeAll
-    static void start() {
-        service = HttpServiceUnderTest.start("redis://127.0.0.1:" + RedisServer.freePort(), RedisServer.freePort());
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.withoutStore();
 
     @Test
     void aBrowserGetsThePageWithSecurityHeaders() {

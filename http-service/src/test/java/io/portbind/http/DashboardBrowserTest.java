@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -30,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserTest {
 
-    private static RedisServer redis;
-    private static HttpServiceUnderTest service;
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
+
     private static Path profile;
     private static ChromeDriver browser;
 
@@ -39,8 +41,6 @@ class DashboardBrowserTest {
     static void start() throws IOException {
         Path chromium = ExternalTool.require("chromium");
         Path chromedriver = ExternalTool.require("chromedriver");
-        redis = RedisServer.start();
-        service = HttpServiceUnderTest.start(redis.url(), RedisServer.freePort());
         service.put("/api/data/seeded", "so the store has a key");
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -54,15 +54,9 @@ class DashboardBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws IOException, InterruptedException {
+    static void stop() throws IOException {
         if (browser != null) {
             browser.quit();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (redis != null) {
-            redis.close();
         }
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {

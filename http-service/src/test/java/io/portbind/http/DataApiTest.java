@@ -5,27 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON API over a real redis-server: request, expected status and body. */
 class DataApiTest {
 
-    private static RedisServer redis;
-    private static HttpServiceUnderTest service;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        service = HttpServiceUnderTest.start(redis.url(), RedisServer.freePort());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        service.close();
-        redis.close();
-    }
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
 
     @Test
     void putCreatesThenReplaces() {
@@ -110,7 +97,7 @@ class DataApiTest {
     @Test
     void storeOutageIs503WithRetryAfterAndRecoversByItself() throws InterruptedException {
         service.put("/api/data/survivor", "before");
-        redis.stop();
+        service.redis().stop();
         try {
             for (String path : new String[] {"/api/data/survivor", "/api/data?prefix=", "/readyz"}) {
                 HttpResponse<String> down = service.get(path);
@@ -123,7 +110,7 @@ class DataApiTest {
             assertEquals(503, service.delete("/api/data/survivor").statusCode());
             assertEquals(200, service.get("/healthz").statusCode(), "liveness does not depend on the store");
         } finally {
-            redis.startAgain();
+            service.redis().startAgain();
         }
         // The restarted store is empty (nothing persisted); the API works again without a restart.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

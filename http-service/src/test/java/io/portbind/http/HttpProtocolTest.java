@@ -14,27 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** HTTP/1.1 as a client sees it: greeting, keep-alive, pipelining, HEAD, errors, limits, compression. */
 class HttpProtocolTest {
 
-    private static RedisServer redis;
-    private static HttpServiceUnderTest service;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        service = HttpServiceUnderTest.start(redis.url(), RedisServer.freePort());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        service.close();
-        redis.close();
-    }
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
 
     @Test
     void rootGreetsAnyClientThatIsNotABrowser() {

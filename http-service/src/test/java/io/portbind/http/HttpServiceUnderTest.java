@@ -13,43 +13,82 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Its own
- * address is its {@code HTTP_URL}, so the dashboard's HTTP self check finds it.
+ * address is its {@code HTTP_URL}, so the dashboard's HTTP self check finds it; nothing listens on
+ * its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
+ * before the class's tests, over a fresh redis-server or over a store that is not there.
  */
-final class HttpServiceUnderTest implements AutoCloseable {
+final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     /** Short, so the slow-request test need not wait ten seconds; every other request arrives at once. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
 
-    private final NettyServer server;
-    private final int port;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final boolean withRedis;
+    private RedisServer redis;
+    private NettyServer server;
+    private int port;
 
-    private HttpServiceUnderTest(NettyServer server, int port) {
-        this.server = server;
-        this.port = port;
+    private HttpServiceUnderTest(boolean withRedis) {
+        this.withRedis = withRedis;
     }
 
-    static HttpServiceUnderTest start(String kvUrl, int chatPort) {
-        return start(kvUrl, chatPort, HttpServer.IDLE_TIMEOUT);
+    /** Over a real redis-server of its own. */
+    static HttpServiceUnderTest overRedis() {
+        return new HttpServiceUnderTest(true);
     }
 
-    static HttpServiceUnderTest start(String kvUrl, int chatPort, Duration idleTimeout) {
-        int port = RedisServer.freePort();
+    /** Over a {@code KV_URL} where nothing listens: the store is down from the start. */
+    static HttpServiceUnderTest withoutStore() {
+        return new HttpServiceUnderTest(false);
+    }
+
+    /** Started at once, for a test that needs its own timeouts; close it when done. */
+    static HttpServiceUnderTest start(Duration idleTimeout) {
+        HttpServiceUnderTest service = withoutStore();
+        service.startService(idleTimeout);
+        return service;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (withRedis) {
+            redis = RedisServer.start();
+        }
+        startService(HttpServer.IDLE_TIMEOUT);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        close();
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    private void startService(Duration idleTimeout) {
+        port = RedisServer.freePort();
+        String kvUrl = withRedis ? redis.url() : "redis://127.0.0.1:" + RedisServer.freePort();
         Map<String, String> environment = Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
-                "HTTP_URL", "http://127.0.0.1:" + port, "CHAT_URL", "xmpp://127.0.0.1:" + chatPort);
+                "HTTP_URL", "http://127.0.0.1:" + port, "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
         HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
                 idleTimeout, REQUEST_TIMEOUT);
         try {
-            NettyServer server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    application);
-            return new HttpServiceUnderTest(server, port);
+            server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), application);
         } catch (BindFailedException e) {
             throw new AssertionError("cannot bind the free port " + port, e);
         }
+    }
+
+    /** The store behind the service, to stop and start again. */
+    RedisServer redis() {
+        return redis;
     }
 
     int port() {

@@ -10,34 +10,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator and the dashboard read: probes, metrics, status and its live event stream. */
 class OperationsEndpointsTest {
 
-    private static RedisServer redis;
-    private static HttpServiceUnderTest service;
-
-    @BeforeAll
-    static void start() {
-        redis = RedisServer.start();
-        service = HttpServiceUnderTest.start(redis.url(), RedisServer.freePort());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        service.close();
-        redis.close();
-    }
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
 
     @Test
     void healthzAndReadyzAnswer200WhileTheStoreIsUp() {
         assertEquals("{\"status\":\"alive\"}", service.get("/healthz").body());
         HttpResponse<String> ready = service.get("/readyz");
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"ready\",\"store\":\"" + redis.url() + "/0\"}", ready.body());
+        assertEquals("{\"status\":\"ready\",\"store\":\"" + service.redis().url() + "/0\"}", ready.body());
     }
 
     @Test
@@ -76,7 +63,7 @@ class OperationsEndpointsTest {
         }
         assertTrue(json.contains("{\"name\":\"http-service\",\"protocol\":\"HTTP/1.1\",\"address\":\"http://127.0.0.1:"
                 + service.port() + "\",\"up\":true,\"roundTripMs\":"), json);
-        assertTrue(json.contains("{\"name\":\"kv-service\",\"protocol\":\"RESP\",\"address\":\"" + redis.url()
+        assertTrue(json.contains("{\"name\":\"kv-service\",\"protocol\":\"RESP\",\"address\":\"" + service.redis().url()
                 + "/0\",\"up\":true,\"roundTripMs\":"), json);
         assertTrue(json.contains("\"detail\":\"+PONG\""), json);
         assertTrue(json.contains("{\"name\":\"chat-service\",\"protocol\":\"XMPP\""), json);

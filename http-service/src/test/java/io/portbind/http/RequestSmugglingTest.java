@@ -3,8 +3,7 @@ package io.portbind.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,17 +16,8 @@ class RequestSmugglingTest {
 
     private static final String SMUGGLED = "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n";
 
-    private static HttpServiceUnderTest service;
-
-    @BeforeAll
-    static void start() {
-        service = HttpServiceUnderTest.start("redis://127.0.0.1:" + RedisServer.freePort(), RedisServer.freePort());
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.withoutStore();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
