@@ -45,7 +45,7 @@ public final class Metrics {
         Map<String, RouteMetrics> sorted = new TreeMap<>(routes);
         family(out, "http_server_requests_total", "counter", "HTTP requests answered, by route pattern and status.");
         sorted.forEach((route, metrics) -> {
-            for (int status = 0; status < RouteMetrics.statusCodes(); status++) {
+            for (int status = 0; status < RouteMetrics.STATUS_CODES; status++) {
                 long requests = metrics.requests(status);
                 if (requests > 0) {
                     out.append("http_server_requests_total{route=\"").append(escape(route)).append("\",status=\"")
@@ -70,12 +70,12 @@ public final class Metrics {
             out.append(name).append("_bucket{route=\"").append(route).append("\",le=\"")
                     .append(RouteMetrics.BUCKET_LABELS[i]).append("\"} ").append(cumulative).append('\n');
         }
-        long count = metrics.count();
-        out.append(name).append("_bucket{route=\"").append(route).append("\",le=\"+Inf\"} ").append(count)
+        cumulative += metrics.bucket(RouteMetrics.BUCKET_LABELS.length);
+        out.append(name).append("_bucket{route=\"").append(route).append("\",le=\"+Inf\"} ").append(cumulative)
                 .append('\n');
         out.append(name).append("_sum{route=\"").append(route).append("\"} ").append(metrics.sumSeconds())
                 .append('\n');
-        out.append(name).append("_count{route=\"").append(route).append("\"} ").append(count).append('\n');
+        out.append(name).append("_count{route=\"").append(route).append("\"} ").append(cumulative).append('\n');
     }
 
     private static void memory(StringBuilder out) {

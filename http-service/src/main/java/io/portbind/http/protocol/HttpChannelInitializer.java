@@ -56,7 +56,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(connectionCounter, timeouts, 
                 new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(decoding), new HttpResponseEncoder()),
-                new BodyLimit(MAX_BODY_BYTES, metrics),
+                new BodilessRequests(), new BodyLimit(MAX_BODY_BYTES, metrics),
                 new EventStreamAwareCompressor(RequestDispatcher.MAX_WAITING + 1),
                 new RequestDispatcher(router, metrics, timeouts));
     }

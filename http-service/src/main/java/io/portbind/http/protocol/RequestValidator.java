@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.Iterator;
 
 /**
  * Refuses requests whose framing or target is ambiguous, the shapes used to smuggle requests past
@@ -50,11 +51,20 @@ final class RequestValidator {
         if (!isValidTarget(request.uri())) {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "invalid request target");
         }
-        int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
+        int hosts = count(request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST));
         if (hosts > 1 || hosts == 0 && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "exactly one Host header is required");
         }
         return null;
+    }
+
+    private static int count(Iterator<?> values) {
+        int count = 0;
+        while (values.hasNext() && count < 2) {
+            values.next();
+            count++;
+        }
+        return count;
     }
 
     /** {@code method SP target SP version}: the decoder reports the real length, so extra whitespace shows. */
