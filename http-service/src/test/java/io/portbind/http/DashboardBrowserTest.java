@@ -41,7 +41,6 @@ class DashboardBrowserTest {
     static void start() throws IOException {
         Path chromium = ExternalTool.require("chromium");
         Path chromedriver = ExternalTool.require("chromedriver");
-        service.put("/api/data/seeded", "so the store has a key");
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -67,6 +66,7 @@ class DashboardBrowserTest {
 
     @Test
     void dashboardShowsTheServicesAndTheKeyFormRoundTrips() throws IOException {
+        service.put("/api/data/seeded", "so the store has a key");
         browser.get(service.uri("/").toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
@@ -77,8 +77,7 @@ class DashboardBrowserTest {
         assertEquals("down", state("chat-service"), "nothing listens on the chat port");
         assertTrue(text(By.cssSelector("#service-kv-service .address")).startsWith("redis://127.0.0.1:"));
         assertTrue(text(By.cssSelector("#service-http-service .rtt")).endsWith("ms round trip"));
-        wait.until(driver -> !text(By.id("store-keys")).equals("–"));
-        assertTrue(Long.parseLong(text(By.id("store-keys"))) >= 1);
+        wait.until(driver -> text(By.id("store-keys")).matches("[1-9][0-9]*"));
         assertTrue(text(By.id("store-memory")).endsWith("M") || text(By.id("store-memory")).endsWith("K"));
 
         type(By.id("key"), "from the browser");
@@ -108,6 +107,31 @@ class DashboardBrowserTest {
         awaitResult(wait, "→ 201");
         Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void dashboardSaysSoWhenTheStoreGoesDownAndRecovers() throws IOException, InterruptedException {
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> "up".equals(stateOrNull("kv-service")));
+
+        service.redis().stop();
+        try {
+            wait.until(driver -> "down".equals(stateOrNull("kv-service")));
+            wait.until(driver -> text(By.id("store-note")).startsWith("Store down: KV store unreachable at redis://"));
+            assertEquals("down", browser.findElement(By.id("store")).getDomAttribute("data-state"));
+            assertEquals("up", state("http-service"), "the page itself keeps working");
+            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "dashboard-store-down.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            service.redis().startAgain();
+        }
+        wait.until(driver -> "up".equals(stateOrNull("kv-service")));
+        wait.until(driver -> "up".equals(browser.findElement(By.id("store")).getDomAttribute("data-state")));
+    }
+
+    private static String stateOrNull(String serviceName) {
+        return browser.findElements(By.id("service-" + serviceName)).isEmpty() ? null : state(serviceName);
     }
 
     private static String state(String serviceName) {
