@@ -2,14 +2,24 @@ package io.portbind.kv;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
-import io.portbind.kv.protocol.CommandHandler;
-import io.portbind.kv.protocol.RespCommandDecoder;
+import io.portbind.kv.command.Dispatcher;
+import io.portbind.kv.command.ServerState;
+import io.portbind.kv.protocol.RespRequestDecoder;
 
-/** Builds the pipeline of one client connection. */
+/** Builds the pipeline of one client connection: request decoder, then the connection's command runner. */
 final class KvChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ServerState server;
+    private final Dispatcher dispatcher;
+
+    KvChannelInitializer(ServerState server, Dispatcher dispatcher) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+    }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline().addLast(new RespCommandDecoder(), new CommandHandler());
+        ClientConnection connection = new ClientConnection(server, dispatcher);
+        channel.pipeline().addLast(new RespRequestDecoder(connection::authenticationRequired), connection);
     }
 }

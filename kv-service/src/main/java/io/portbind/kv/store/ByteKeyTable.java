@@ -1,0 +1,179 @@
+package io.portbind.kv.store;
+
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * An open-addressing hash table from binary keys to values: two parallel arrays and linear probing,
+ * so an entry costs two array slots plus the key and value themselves (no entry or wrapper objects).
+ * Deletion shifts later entries back instead of leaving tombstones. Not thread-safe: the keyspace
+ * lock guards it.
+ *
+ * @param <V> value type
+ */
+public final class ByteKeyTable<V> {
+
+    private static final int MIN_CAPACITY = 16;
+
+    private byte[][] keys;
+    private Object[] values;
+    private int size;
+    private int mask;
+
+    public ByteKeyTable() {
+        allocate(MIN_CAPACITY);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The value of {@code key}, or null. */
+    @SuppressWarnings("unchecked")
+    public V get(byte[] key) {
+        int slot = find(key);
+        return slot < 0 ? null : (V) values[slot];
+    }
+
+    /** Sets {@code key} to {@code value} and returns the previous value, or null when the key is new. */
+    @SuppressWarnings("unchecked")
+    public V put(byte[] key, V value) {
+        int slot = hash(key) & mask;
+        while (keys[slot] != null) {
+            if (Arrays.equals(keys[slot], key)) {
+                Object previous = values[slot];
+                values[slot] = value;
+                return (V) previous;
+            }
+            slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        values[slot] = value;
+        if (++size > threshold()) {
+            resize(keys.length * 2);
+        }
+        return null;
+    }
+
+    /** Removes {@code key} and returns its value, or null when it was absent. */
+    @SuppressWarnings("unchecked")
+    public V remove(byte[] key) {
+        int slot = find(key);
+        if (slot < 0) {
+            return null;
+        }
+        Object previous = values[slot];
+        deleteSlot(slot);
+        if (size < keys.length / 8 && keys.length > MIN_CAPACITY) {
+            resize(keys.length / 2);
+        }
+        return (V) previous;
+    }
+
+    public void clear() {
+        allocate(MIN_CAPACITY);
+    }
+
+    /** A slot chosen at random that holds an entry, or -1 when the table is empty. */
+    public int randomSlot(RandomGenerator random) {
+        if (size == 0) {
+            return -1;
+        }
+        int slot = random.nextInt(keys.length);
+        while (keys[slot] == null) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    public byte[] keyAt(int slot) {
+        return keys[slot];
+    }
+
+    @SuppressWarnings("unchecked")
+    public V valueAt(int slot) {
+        return (V) values[slot];
+    }
+
+    /** Calls {@code action} for every entry; the action must not modify this table. */
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<byte[], V> action) {
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != null) {
+                action.accept(keys[slot], (V) values[slot]);
+            }
+        }
+    }
+
+    private int find(byte[] key) {
+        int slot = hash(key) & mask;
+        byte[] candidate;
+        while ((candidate = keys[slot]) != null) {
+            if (Arrays.equals(candidate, key)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Empties {@code slot} and moves back every later entry of the probe run that may now sit too far away. */
+    private void deleteSlot(int slot) {
+        int gap = slot;
+        int next = (gap + 1) & mask;
+        while (keys[next] != null) {
+            int home = hash(keys[next]) & mask;
+            boolean movable = gap <= next ? home <= gap || home > next : home <= gap && home > next;
+            if (movable) {
+                keys[gap] = keys[next];
+                values[gap] = values[next];
+                gap = next;
+            }
+            next = (next + 1) & mask;
+        }
+        keys[gap] = null;
+        values[gap] = null;
+        size--;
+    }
+
+    private int threshold() {
+        return keys.length - (keys.length >>> 2);
+    }
+
+    private void resize(int capacity) {
+        byte[][] oldKeys = keys;
+        Object[] oldValues = values;
+        allocate(capacity);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = hash(oldKeys[i]) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
+                size++;
+            }
+        }
+    }
+
+    private void allocate(int capacity) {
+        keys = new byte[capacity][];
+        values = new Object[capacity];
+        mask = capacity - 1;
+        size = 0;
+    }
+
+    /** FNV-1a over the bytes, then a murmur finalizer so that linear probing sees well-spread low bits. */
+    static int hash(byte[] key) {
+        int h = 0x811c9dc5;
+        for (byte b : key) {
+            h = (h ^ b) * 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h;
+    }
+}

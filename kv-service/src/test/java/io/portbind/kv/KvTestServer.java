@@ -1,0 +1,52 @@
+package io.portbind.kv;
+
+import io.portbind.common.config.ConfigResolver;
+import io.portbind.common.server.NettyServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
+
+/** The kv-service started in-process on a free loopback port, and clients for it. */
+public final class KvTestServer implements AutoCloseable {
+
+    private final NettyServer server;
+
+    private KvTestServer(Map<String, String> environment) throws Exception {
+        server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment)));
+    }
+
+    public static KvTestServer start() throws Exception {
+        return new KvTestServer(Map.of());
+    }
+
+    /** A server whose clients must AUTH with {@code password}. */
+    public static KvTestServer withPassword(String password) throws Exception {
+        return new KvTestServer(Map.of("KV_PASSWORD", password));
+    }
+
+    public int port() {
+        return server.localAddress().getPort();
+    }
+
+    /** A Jedis connection speaking RESP2 (no HELLO). */
+    public Jedis jedis() {
+        return new Jedis(new HostAndPort("127.0.0.1", port()), DefaultJedisClientConfig.builder().build());
+    }
+
+    /** A Jedis connection that opens with HELLO 3. */
+    public Jedis jedisResp3() {
+        return new Jedis(new HostAndPort("127.0.0.1", port()),
+                DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build());
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(1));
+    }
+}
