@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -113,33 +114,40 @@ class DashboardBrowserTest {
     void dashboardSaysSoWhenTheStoreGoesDownAndRecovers() throws IOException, InterruptedException {
         browser.get(service.uri("/").toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(driver -> "up".equals(stateOrNull("kv-service")));
+        wait.until(driver -> "up".equals(state("kv-service")));
 
-        service.redis().stop();
+        service.store().stop();
         try {
-            wait.until(driver -> "down".equals(stateOrNull("kv-service")));
+            wait.until(driver -> "down".equals(state("kv-service")));
             wait.until(driver -> text(By.id("store-note")).startsWith("Store down: KV store unreachable at redis://"));
             assertEquals("down", browser.findElement(By.id("store")).getDomAttribute("data-state"));
             assertEquals("up", state("http-service"), "the page itself keeps working");
             Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(screenshot, Path.of("target", "dashboard-store-down.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            service.redis().startAgain();
+            service.store().startAgain();
         }
-        wait.until(driver -> "up".equals(stateOrNull("kv-service")));
+        wait.until(driver -> "up".equals(state("kv-service")));
         wait.until(driver -> "up".equals(browser.findElement(By.id("store")).getDomAttribute("data-state")));
     }
 
-    private static String stateOrNull(String serviceName) {
-        return browser.findElements(By.id("service-" + serviceName)).isEmpty() ? null : state(serviceName);
-    }
-
+    /** The card's data-state, read in one script call since cards are rebuilt; null before the first render. */
     private static String state(String serviceName) {
-        return browser.findElement(By.id("service-" + serviceName)).getDomAttribute("data-state");
+        return (String) browser.executeScript("const card = document.getElementById(arguments[0]);"
+                + " return card ? card.dataset.state : null;", "service-" + serviceName);
     }
 
+    /** The element's text; the cards are rebuilt on every status event, so a stale find is retried. */
     private static String text(By locator) {
-        return browser.findElement(locator).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(locator).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void type(By locator, String text) {

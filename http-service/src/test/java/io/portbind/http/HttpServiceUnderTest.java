@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,23 +31,28 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
 
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final boolean withRedis;
-    private RedisServer redis;
+    private final Supplier<StoreUnderTest> storeFactory;
+    private StoreUnderTest store;
     private NettyServer server;
     private int port;
 
-    private HttpServiceUnderTest(boolean withRedis) {
-        this.withRedis = withRedis;
+    private HttpServiceUnderTest(Supplier<StoreUnderTest> storeFactory) {
+        this.storeFactory = storeFactory;
     }
 
     /** Over a real redis-server of its own. */
     static HttpServiceUnderTest overRedis() {
-        return new HttpServiceUnderTest(true);
+        return new HttpServiceUnderTest(RedisServer::start);
+    }
+
+    /** Over this project's kv-service, in-process. */
+    static HttpServiceUnderTest overKvService() {
+        return new HttpServiceUnderTest(KvServiceStore::start);
     }
 
     /** Over a {@code KV_URL} where nothing listens: the store is down from the start. */
     static HttpServiceUnderTest withoutStore() {
-        return new HttpServiceUnderTest(false);
+        return new HttpServiceUnderTest(null);
     }
 
     /** Started at once, for a test that needs its own timeouts; close it when done. */
@@ -58,23 +64,23 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (withRedis) {
-            redis = RedisServer.start();
+        if (storeFactory != null) {
+            store = storeFactory.get();
         }
         startService(HttpServer.IDLE_TIMEOUT);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
+    public void afterAll(ExtensionContext context) throws Exception {
         close();
-        if (redis != null) {
-            redis.close();
+        if (store != null) {
+            store.close();
         }
     }
 
     private void startService(Duration idleTimeout) {
         port = RedisServer.freePort();
-        String kvUrl = withRedis ? redis.url() : "redis://127.0.0.1:" + RedisServer.freePort();
+        String kvUrl = store != null ? store.url() : "redis://127.0.0.1:" + RedisServer.freePort();
         Map<String, String> environment = Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
                 "HTTP_URL", "http://127.0.0.1:" + port, "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
         HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
@@ -87,8 +93,8 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** The store behind the service, to stop and start again. */
-    RedisServer redis() {
-        return redis;
+    StoreUnderTest store() {
+        return store;
     }
 
     int port() {

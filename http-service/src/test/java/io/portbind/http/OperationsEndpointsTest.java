@@ -24,7 +24,7 @@ class OperationsEndpointsTest {
         assertEquals("{\"status\":\"alive\"}", service.get("/healthz").body());
         HttpResponse<String> ready = service.get("/readyz");
         assertEquals(200, ready.statusCode());
-        assertEquals("{\"status\":\"ready\",\"store\":\"" + service.redis().url() + "/0\"}", ready.body());
+        assertEquals("{\"status\":\"ready\",\"store\":\"" + service.store().url() + "/0\"}", ready.body());
     }
 
     @Test
@@ -63,7 +63,7 @@ class OperationsEndpointsTest {
         }
         assertTrue(json.contains("{\"name\":\"http-service\",\"protocol\":\"HTTP/1.1\",\"address\":\"http://127.0.0.1:"
                 + service.port() + "\",\"up\":true,\"roundTripMs\":"), json);
-        assertTrue(json.contains("{\"name\":\"kv-service\",\"protocol\":\"RESP\",\"address\":\"" + service.redis().url()
+        assertTrue(json.contains("{\"name\":\"kv-service\",\"protocol\":\"RESP\",\"address\":\"" + service.store().url()
                 + "/0\",\"up\":true,\"roundTripMs\":"), json);
         assertTrue(json.contains("\"detail\":\"+PONG\""), json);
         assertTrue(json.contains("{\"name\":\"chat-service\",\"protocol\":\"XMPP\""), json);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A real redis-server on a free loopback port, nothing persisted; can be stopped and started again. */
-final class RedisServer implements AutoCloseable {
+final class RedisServer implements StoreUnderTest {
 
     private final Path executable;
     private final int port;
@@ -38,16 +38,14 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
     /** Starts the server on the same port as before and waits until it answers PING. */
-    void startAgain() {
+    @Override
+    public void startAgain() {
         try {
             process = new ProcessBuilder(executable.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no").redirectErrorStream(true)
@@ -64,8 +62,8 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server, as an outage would. */
-    void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
     }
