@@ -116,8 +116,16 @@ public final class KvStore implements AutoCloseable {
         return call(UnifiedJedis::ping);
     }
 
+    /** The key count and whatever {@code INFO} reports; a store without {@code INFO} still has a key count. */
     public CompletableFuture<StoreInfo> info() {
-        return call(redis -> StoreInfo.parse(redis.dbSize(), redis.info()));
+        return call(redis -> {
+            long keys = redis.dbSize();
+            try {
+                return StoreInfo.parse(keys, redis.info());
+            } catch (JedisDataException e) {
+                return StoreInfo.parse(keys, "");
+            }
+        });
     }
 
     private static SetParams expiring(SetParams params, OptionalLong ttlSeconds) {
