@@ -67,7 +67,8 @@ abstract class DataApiContract {
         assertEquals(201, service().put("/api/data/caf%C3%A9%20%2F%20%22bar%22", "line 1\n\"quoted\" \u00e9\u2603")
                 .statusCode());
         HttpResponse<String> response = service().get("/api/data/caf%C3%A9%20%2F%20%22bar%22");
-        assertEquals("{\"key\":\"caf\u00e9 / \\\"bar\\\"\",\"value\":\"line 1\\n\\\"quoted\\\" \u00e9\u2603\",\"ttl\":null}",
+        assertEquals("{\"key\":\"caf\u00e9 / \\\"bar\\\"\","
+                + "\"value\":\"line 1\\n\\\"quoted\\\" \u00e9\u2603\",\"ttl\":null}",
                 response.body());
     }
 

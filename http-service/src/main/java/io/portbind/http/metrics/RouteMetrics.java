@@ -74,7 +74,7 @@ final class RouteMetrics {
         return total;
     }
 
-    /** Non-cumulative count of bucket {@code index}, {@link #BUCKET_LABELS}.length being +Inf; the exposition sums them. */
+    /** Non-cumulative count of bucket {@code index} (the last being +Inf); the exposition sums them. */
     long bucket(int index) {
         long total = 0;
         for (Cells cells : everyThread) {

@@ -122,8 +122,8 @@ public final class StatusMonitor implements AutoCloseable {
                 info.join()));
     }
 
-    private static CompletableFuture<ProbeResult> probe(String host, int port,
-                                                     Function<InetSocketAddress, CompletableFuture<ProbeResult>> check) {
+    private static CompletableFuture<ProbeResult> probe(
+            String host, int port, Function<InetSocketAddress, CompletableFuture<ProbeResult>> check) {
         try {
             return check.apply(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (UnknownHostException e) {

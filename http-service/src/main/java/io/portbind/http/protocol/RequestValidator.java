@@ -43,9 +43,11 @@ final class RequestValidator {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request");
         }
         if (request.protocolVersion().majorVersion() != 1) {
-            return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.0 and HTTP/1.1 are spoken");
+            return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    "only HTTP/1.0 and HTTP/1.1 are spoken");
         }
-        if (result instanceof HttpMessageDecoderResult line && line.initialLineLength() != singleSpacedLength(request)) {
+        if (result instanceof HttpMessageDecoderResult line
+                && line.initialLineLength() != singleSpacedLength(request)) {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request line");
         }
         if (!isValidTarget(request.uri())) {
