@@ -119,6 +119,24 @@ class HttpProtocolTest {
     }
 
     @Test
+    void chunkedBodiesAreReassembled() {
+        try (RawConnection connection = service.connect()) {
+            connection.send("PUT /api/data/chunked HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n");
+            assertEquals(201, connection.read().status());
+        }
+        assertTrue(service.get("/api/data/chunked").body().contains("\"value\":\"hello, world\""));
+    }
+
+    @Test
+    void expectContinueGetsTheBodySent() {
+        HttpResponse<String> response = service.send(service.request("/api/data/continued").expectContinue(true)
+                .PUT(HttpRequest.BodyPublishers.ofString("after 100")).build());
+        assertEquals(201, response.statusCode());
+        assertTrue(service.get("/api/data/continued").body().contains("\"value\":\"after 100\""));
+    }
+
+    @Test
     void bodyAboveTheLimitIs413() {
         String body = "x".repeat(HttpChannelInitializer.MAX_BODY_BYTES + 1);
         try (RawConnection connection = service.connect()) {
