@@ -14,7 +14,9 @@ import io.portbind.http.routing.Router;
 import io.portbind.http.store.KvStore;
 import io.portbind.http.web.Assets;
 import io.portbind.http.web.HomePage;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The http-service as the shared bootstrap sees it; every route is declared here. */
 public final class HttpServer implements ServerApplication {
@@ -30,6 +32,8 @@ public final class HttpServer implements ServerApplication {
     private final Router router;
     private final Duration idleTimeout;
     private final Duration requestTimeout;
+    /** Where clients last reached this process: the HTTP self check goes there. */
+    private final AtomicReference<InetSocketAddress> ownAddress = new AtomicReference<>();
 
     public HttpServer(Config config) {
         this(config, IDLE_TIMEOUT, REQUEST_TIMEOUT);
@@ -38,7 +42,8 @@ public final class HttpServer implements ServerApplication {
     /** For tests that watch the timeouts fire without waiting a minute. */
     HttpServer(Config config, Duration idleTimeout, Duration requestTimeout) {
         this.store = new KvStore(config.get(Settings.KV_URL));
-        this.monitor = new StatusMonitor(config.get(Settings.HTTP_URL), config.get(Settings.CHAT_URL), store);
+        this.monitor = new StatusMonitor(config.get(Settings.HTTP_URL), ownAddress::get, config.get(Settings.CHAT_URL),
+                store);
         this.router = routes(new HomePage(), new Assets(), new DataApi(store), new HealthApi(store),
                 new StatusApi(monitor, metrics));
         this.idleTimeout = idleTimeout;
@@ -63,7 +68,7 @@ public final class HttpServer implements ServerApplication {
 
     @Override
     public ChannelHandler childHandler() {
-        return new HttpChannelInitializer(router, metrics, idleTimeout, requestTimeout);
+        return new HttpChannelInitializer(router, metrics, idleTimeout, requestTimeout, ownAddress);
     }
 
     @Override

@@ -26,7 +26,8 @@ class AccessLogIT {
                         HttpResponse.BodyHandlers.discarding());
             }
             process.awaitStdoutLine(Pattern.compile(
-                    "^\\S+ INFO access - 127\\.0\\.0\\.1 \"GET / HTTP/1\\.1\" 200 13 [0-9.]+ms$"), Duration.ofSeconds(10));
+                    "^\\S+ INFO access - 127\\.0\\.0\\.1 \"GET / HTTP/1\\.1\" 200 13 [0-9.]+ms$"),
+                    Duration.ofSeconds(10));
             process.awaitStdoutLine(Pattern.compile(
                     "^\\S+ INFO access - 127\\.0\\.0\\.1 \"GET /no/such/page HTTP/1\\.1\" 404 [0-9]+ [0-9.]+ms$"),
                     Duration.ofSeconds(10));

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Its own
- * address is its {@code HTTP_URL}, so the dashboard's HTTP self check finds it; nothing listens on
- * its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
+ * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Over a
+ * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} keeps its default.
+ * Nothing listens on its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
  * before the class's tests, over a fresh redis-server or over a store that is not there.
  */
 final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -81,8 +81,12 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
     private void startService(Duration idleTimeout) {
         port = RedisServer.freePort();
         String kvUrl = store != null ? store.url() : "redis://127.0.0.1:" + RedisServer.freePort();
-        Map<String, String> environment = Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
-                "HTTP_URL", "http://127.0.0.1:" + port, "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
+        // Without a store, HTTP_URL keeps its default: the dashboard's self check must find this process anyway.
+        Map<String, String> environment = store == null
+                ? Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
+                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort())
+                : Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl, "HTTP_URL", "http://127.0.0.1:" + port,
+                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
         HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
                 idleTimeout, REQUEST_TIMEOUT);
         try {

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks the three services and the store's statistics, on demand (cached for a second) and every
@@ -34,6 +35,7 @@ public final class StatusMonitor implements AutoCloseable {
     private static final String EVENT = "status";
 
     private final ServiceAddress httpUrl;
+    private final Supplier<InetSocketAddress> ownAddress;
     private final ServiceAddress chatUrl;
     private final KvStore store;
     private final EventLoopGroup probeLoop = Transport.best().newEventLoopGroup(1, "probe");
@@ -48,8 +50,15 @@ public final class StatusMonitor implements AutoCloseable {
     private CompletableFuture<StatusSnapshot> running;
     private ScheduledFuture<?> ticking;
 
-    public StatusMonitor(ServiceAddress httpUrl, ServiceAddress chatUrl, KvStore store) {
+    /**
+     * @param httpUrl     the address the dashboard shows for this service
+     * @param ownAddress  where this process was last reached, for the HTTP self check; null until a
+     *                    first connection, when {@code httpUrl} is checked instead
+     */
+    public StatusMonitor(ServiceAddress httpUrl, Supplier<InetSocketAddress> ownAddress, ServiceAddress chatUrl,
+                         KvStore store) {
         this.httpUrl = httpUrl;
+        this.ownAddress = ownAddress;
         this.chatUrl = chatUrl;
         this.store = store;
     }
@@ -106,8 +115,9 @@ public final class StatusMonitor implements AutoCloseable {
     /** Runs on the monitor thread, where resolving names may block. */
     private CompletableFuture<StatusSnapshot> check() {
         RedisUrl kvUrl = store.url();
-        CompletableFuture<ProbeResult> http = probe(httpUrl.host(), httpUrl.port(),
-                address -> checks.http(address, httpUrl));
+        InetSocketAddress self = ownAddress.get();
+        CompletableFuture<ProbeResult> http = self != null ? checks.http(self, httpUrl)
+                : probe(httpUrl.host(), httpUrl.port(), address -> checks.http(address, httpUrl));
         CompletableFuture<ProbeResult> kv = probe(kvUrl.host(), kvUrl.port(), address -> checks.resp(address, kvUrl));
         CompletableFuture<ProbeResult> chat = probe(chatUrl.host(), chatUrl.port(),
                 address -> checks.xmpp(address, chatUrl));
