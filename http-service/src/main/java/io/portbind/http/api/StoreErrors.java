@@ -27,6 +27,9 @@ final class StoreErrors {
             response.headers().setInt(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
             return response;
         }
+        if (cause instanceof JedisDataException && String.valueOf(cause.getMessage()).startsWith("WRONGTYPE")) {
+            return Responses.error(HttpResponseStatus.CONFLICT, "the key holds a value that is not a string");
+        }
         if (cause instanceof JedisDataException) {
             return Responses.error(HttpResponseStatus.BAD_GATEWAY, "KV store replied: " + cause.getMessage());
         }

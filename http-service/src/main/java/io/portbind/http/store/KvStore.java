@@ -34,6 +34,7 @@ public final class KvStore implements AutoCloseable {
     private static final int THREADS = 8;
     private static final int QUEUED_CALLS = 512;
     private static final int SCAN_COUNT = 100;
+    private static final int PUT_ATTEMPTS = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     private static final Duration REPLY_TIMEOUT = Duration.ofMillis(2000);
 
@@ -83,18 +84,23 @@ public final class KvStore implements AutoCloseable {
         });
     }
 
-    /** Sets {@code key}, replacing any value and expiry; completes with {@code true} when the key is new. */
+    /**
+     * Sets {@code key}, replacing any value and expiry; completes with {@code true} when the key is new.
+     * Create-if-absent then replace-if-present tells the two apart with plain {@code SET} options any
+     * RESP store has; a key deleted in between is tried again, a few times, then simply set.
+     */
     public CompletableFuture<Boolean> put(String key, String value, OptionalLong ttlSeconds) {
         return call(redis -> {
-            while (true) {
+            for (int attempt = 0; attempt < PUT_ATTEMPTS; attempt++) {
                 if (redis.set(key, value, expiring(SetParams.setParams().nx(), ttlSeconds)) != null) {
                     return true;
                 }
                 if (redis.set(key, value, expiring(SetParams.setParams().xx(), ttlSeconds)) != null) {
                     return false;
                 }
-                // Deleted between the two commands: try creating again.
             }
+            redis.set(key, value, expiring(SetParams.setParams(), ttlSeconds));
+            return false;
         });
     }
 
