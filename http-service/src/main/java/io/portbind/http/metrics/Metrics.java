@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's metrics in the Prometheus text exposition format (version 0.0.4). Written by hand:
- * four metric families do not justify a client library and its transitive jars, and the format is
+ * a handful of metric families do not justify a client library and its transitive jars, and the format is
  * a few lines of text per series.
  */
 public final class Metrics {

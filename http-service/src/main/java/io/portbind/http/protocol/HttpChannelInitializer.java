@@ -26,6 +26,14 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Request body limit; a larger one gets 413. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The decoder's own checks, every strict one on (most are Netty 4.2's defaults, stated here on purpose). */
+    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
+            .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
+            .setMaxHeaderSize(MAX_HEADER_BYTES)
+            .setStrictLineParsing(true)
+            .setUseRfc9112TransferEncoding(true)
+            .setAllowDuplicateContentLengths(false)
+            .setAllowPartialChunks(false);
 
     private final Router router;
     private final Metrics metrics;
@@ -54,16 +62,9 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     protected void initChannel(SocketChannel channel) {
         ownAddress.lazySet(channel.localAddress());
         ConnectionTimeouts timeouts = new ConnectionTimeouts(idleTimeout, requestTimeout);
-        HttpDecoderConfig decoding = new HttpDecoderConfig()
-                .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
-                .setMaxHeaderSize(MAX_HEADER_BYTES)
-                .setStrictLineParsing(true)
-                .setUseRfc9112TransferEncoding(true)
-                .setAllowDuplicateContentLengths(false)
-                .setAllowPartialChunks(false);
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(connectionCounter, timeouts, 
-                new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(decoding), new HttpResponseEncoder()),
+        pipeline.addLast(connectionCounter, timeouts,
+                new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(DECODING), new HttpResponseEncoder()),
                 new BodilessRequests(), new BodyLimit(MAX_BODY_BYTES, metrics),
                 new EventStreamAwareCompressor(RequestDispatcher.MAX_WAITING + 1),
                 new RequestDispatcher(router, metrics, timeouts));
