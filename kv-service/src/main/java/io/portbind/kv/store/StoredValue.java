@@ -10,4 +10,13 @@ public interface StoredValue {
 
     /** True when the value holds no elements; Redis deletes a key whose collection became empty. */
     boolean isEmpty();
+
+    /** An independent deep copy, for COPY: changing one must never change the other. */
+    StoredValue copy();
+
+    /**
+     * The name {@code OBJECT ENCODING} reports, as Redis 7 would for this value's current size
+     * (for example {@code listpack} for a small hash, {@code hashtable} for a large one).
+     */
+    String encoding();
 }

@@ -24,6 +24,16 @@ class DatabaseTest {
         public ValueType type() {
             return ValueType.LIST;
         }
+
+        @Override
+        public StoredValue copy() {
+            return new FakeList(isEmpty);
+        }
+
+        @Override
+        public String encoding() {
+            return "listpack";
+        }
     }
 
     private final Keyspace keyspace = new Keyspace();
