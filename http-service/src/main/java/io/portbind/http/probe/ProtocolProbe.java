@@ -31,6 +31,7 @@ public final class ProtocolProbe {
 
     /** Replies longer than this without a verdict count as not this protocol. */
     private static final int MAX_REPLY_CHARS = 8192;
+    private static final int MAX_DETAIL_CHARS = 100;
 
     private final EventLoopGroup group;
     private final Duration timeout;
@@ -140,12 +141,13 @@ public final class ProtocolProbe {
             ctx.close();
         }
 
+        /** The reply's first line, shortened for a status page (an XMPP stream header is one long line). */
         private static String firstLine(StringBuilder text) {
             int end = 0;
-            while (end < text.length() && end < 200 && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
                 end++;
             }
-            return text.substring(0, end);
+            return end <= MAX_DETAIL_CHARS ? text.substring(0, end) : text.substring(0, MAX_DETAIL_CHARS) + "…";
         }
     }
 }
