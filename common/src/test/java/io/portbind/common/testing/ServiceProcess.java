@@ -89,6 +89,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for a line on stdout, after those already read, that {@code pattern} finds; returns it. */
+    public String awaitStdoutLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = stdoutLines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("no stdout line matching " + pattern + " within " + timeout + "; stdout "
+                        + stdout);
+            }
+            stdout.add(line);
+            if (pattern.matcher(line).find()) {
+                return line;
+            }
+        }
+    }
+
     /** Sends SIGTERM and returns the exit status; fails if the process is still running after {@code timeout}. */
     public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -1,0 +1,92 @@
+package io.portbind.http.protocol;
+
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessageDecoderResult;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.Iterator;
+
+/**
+ * Refuses requests whose framing or target is ambiguous, the shapes used to smuggle requests past
+ * a proxy. Netty 4.2's decoder (strict line parsing, RFC 9112 transfer-encoding rules) already fails
+ * bare LF line ends, Content-Length together with Transfer-Encoding, invalid or conflicting
+ * Content-Length values, Transfer-Encoding before HTTP/1.1, a final coding other than chunked,
+ * malformed chunks, invalid header names and an unknown version; those arrive here as a failed
+ * decoder result. What it accepts leniently and is checked here: runs of spaces, tabs or other
+ * whitespace between the request-line's parts, control and non-ASCII characters in the target, and
+ * an HTTP/1.1 request without exactly one {@code Host}; and a version other than 1.x gets 505.
+ */
+final class RequestValidator {
+
+    /** Why a request is refused: the status and a short reason for the body. */
+    record Rejection(HttpResponseStatus status, String reason) {
+    }
+
+    private RequestValidator() {
+    }
+
+    /** The rejection of {@code request}, or {@code null} when it is well-formed. */
+    static Rejection check(FullHttpRequest request) {
+        DecoderResult result = request.decoderResult();
+        if (result.isFailure()) {
+            Throwable cause = result.cause();
+            if (cause instanceof TooLongHttpHeaderException) {
+                return new Rejection(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request header too large");
+            }
+            if (cause instanceof TooLongHttpLineException) {
+                return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long");
+            }
+            return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request");
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            return new Rejection(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    "only HTTP/1.0 and HTTP/1.1 are spoken");
+        }
+        if (result instanceof HttpMessageDecoderResult line
+                && line.initialLineLength() != singleSpacedLength(request)) {
+            return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request line");
+        }
+        if (!isValidTarget(request.uri())) {
+            return new Rejection(HttpResponseStatus.BAD_REQUEST, "invalid request target");
+        }
+        int hosts = count(request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST));
+        if (hosts > 1 || hosts == 0 && request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+            return new Rejection(HttpResponseStatus.BAD_REQUEST, "exactly one Host header is required");
+        }
+        return null;
+    }
+
+    private static int count(Iterator<?> values) {
+        int count = 0;
+        while (values.hasNext() && count < 2) {
+            values.next();
+            count++;
+        }
+        return count;
+    }
+
+    /** {@code method SP target SP version}: the decoder reports the real length, so extra whitespace shows. */
+    private static int singleSpacedLength(FullHttpRequest request) {
+        return request.method().name().length() + request.uri().length() + request.protocolVersion().text().length()
+                + 2;
+    }
+
+    /** Origin form, absolute form or {@code *}, made only of visible ASCII (RFC 9112 section 3.2). */
+    private static boolean isValidTarget(String target) {
+        if (target.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return target.charAt(0) == '/' || target.equals("*") || target.startsWith("http://")
+                || target.startsWith("https://");
+    }
+}

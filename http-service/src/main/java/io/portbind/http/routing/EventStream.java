@@ -1,0 +1,37 @@
+package io.portbind.http.routing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+
+/**
+ * An open Server-Sent Events response. Events may be sent from any thread; Netty hands the write
+ * to the connection's event loop.
+ */
+public final class EventStream {
+
+    private final Channel channel;
+
+    public EventStream(Channel channel) {
+        this.channel = channel;
+    }
+
+    /** Sends one event; {@code data} must be a single line (JSON is). */
+    public void send(String event, String data) {
+        if (!channel.isActive()) {
+            return;
+        }
+        ByteBuf frame = ByteBufUtil.writeUtf8(channel.alloc(), "event: " + event + "\ndata: " + data + "\n\n");
+        channel.writeAndFlush(new DefaultHttpContent(frame), channel.voidPromise());
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** Runs {@code action} once the client has gone. */
+    public void onClose(Runnable action) {
+        channel.closeFuture().addListener(future -> action.run());
+    }
+}

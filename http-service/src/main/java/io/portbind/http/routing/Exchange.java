@@ -1,0 +1,75 @@
+package io.portbind.http.routing;
+
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** One request on its way to one response: what a handler reads and how it answers. */
+public final class Exchange {
+
+    private final FullHttpRequest request;
+    private final String routeName;
+    private final Map<String, String> pathParameters;
+    private final ResponseSink sink;
+    private final long startNanos;
+    private Map<String, List<String>> queryParameters;
+
+    public Exchange(FullHttpRequest request, String routeName, Map<String, String> pathParameters,
+                    ResponseSink sink, long startNanos) {
+        this.request = request;
+        this.routeName = routeName;
+        this.pathParameters = pathParameters;
+        this.sink = sink;
+        this.startNanos = startNanos;
+    }
+
+    public FullHttpRequest request() {
+        return request;
+    }
+
+    /** The route as declared, such as {@code /api/data/{key}}: a label for metrics, never the raw path. */
+    public String routeName() {
+        return routeName;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** A {@code {name}} segment of the route, percent-decoded. */
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    public Optional<String> queryParameter(String name) {
+        if (queryParameters == null) {
+            queryParameters = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8).parameters();
+        }
+        List<String> values = queryParameters.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public String body() {
+        return request.content().toString(StandardCharsets.UTF_8);
+    }
+
+    public void respond(FullHttpResponse response) {
+        sink.complete(this, response);
+    }
+
+    /** Answers once {@code pending} is done; a failure is turned into a response by {@code onFailure}. */
+    public void respondWhenDone(CompletionStage<FullHttpResponse> pending,
+                                Function<Throwable, FullHttpResponse> onFailure) {
+        pending.whenComplete((response, failure) -> respond(failure == null ? response : onFailure.apply(failure)));
+    }
+
+    public EventStream openEventStream() {
+        return sink.openEventStream(this);
+    }
+}

@@ -1,0 +1,13 @@
+package io.portbind.http.routing;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+
+/** Where an exchange's answer goes: the connection, which keeps pipelined answers in order. */
+public interface ResponseSink {
+
+    /** Sends the response to {@code exchange}; may be called from any thread, once. */
+    void complete(Exchange exchange, FullHttpResponse response);
+
+    /** Turns the connection into a Server-Sent Events stream answering {@code exchange}. */
+    EventStream openEventStream(Exchange exchange);
+}

@@ -1,0 +1,52 @@
+package io.portbind.http.routing;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import io.portbind.http.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+
+/** Builds the service's responses; every error body is JSON, {@code {"error": ..., "status": ...}}. */
+public final class Responses {
+
+    public static final AsciiString JSON = AsciiString.cached("application/json; charset=utf-8");
+    public static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
+
+    private Responses() {
+    }
+
+    public static FullHttpResponse of(HttpResponseStatus status, CharSequence contentType, ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return response;
+    }
+
+    public static FullHttpResponse text(HttpResponseStatus status, String body) {
+        return of(status, TEXT, Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static FullHttpResponse json(HttpResponseStatus status, JsonObject body) {
+        return of(status, JSON, Unpooled.wrappedBuffer(body.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static FullHttpResponse error(HttpResponseStatus status, String message) {
+        return json(status, new JsonObject().put("error", message).put("status", status.code()));
+    }
+
+    /** A response without content, such as 204 or 304. */
+    public static FullHttpResponse empty(HttpResponseStatus status) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+        if (status.code() != HttpResponseStatus.NO_CONTENT.code()
+                && status.code() != HttpResponseStatus.NOT_MODIFIED.code()) {
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+        }
+        return response;
+    }
+}

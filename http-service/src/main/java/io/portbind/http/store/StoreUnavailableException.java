@@ -1,0 +1,9 @@
+package io.portbind.http.store;
+
+/** The KV store cannot be reached, or this service has no capacity left to ask it; worth retrying soon. */
+public final class StoreUnavailableException extends RuntimeException {
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,162 @@
+package io.portbind.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portbind.common.testing.ExternalTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person opens the dashboard in Chromium: the services' states render, the store's numbers show,
+ * and the key form writes, reads and deletes through the API. Leaves target/dashboard.png behind.
+ */
+class DashboardBrowserTest {
+
+    @RegisterExtension
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
+
+    private static Path profile;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path chromium = ExternalTool.require("chromium");
+        Path chromedriver = ExternalTool.require("chromedriver");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1100", "--user-data-dir=" + profile);
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(driverService, options);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void dashboardShowsTheServicesAndTheKeyFormRoundTrips() throws IOException {
+        service.put("/api/data/seeded", "so the store has a key");
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("service-chat-service")));
+        assertEquals("up", state("http-service"));
+        assertEquals("up", state("kv-service"));
+        assertEquals("down", state("chat-service"), "nothing listens on the chat port");
+        assertTrue(text(By.cssSelector("#service-kv-service .address")).startsWith("redis://127.0.0.1:"));
+        assertTrue(text(By.cssSelector("#service-http-service .rtt")).endsWith("ms round trip"));
+        wait.until(driver -> text(By.id("store-keys")).matches("[1-9][0-9]*"));
+        assertTrue(text(By.id("store-memory")).endsWith("M") || text(By.id("store-memory")).endsWith("K"));
+
+        type(By.id("key"), "from the browser");
+        type(By.id("value"), "typed in Chromium");
+        type(By.id("ttl"), "300");
+        browser.findElement(By.id("put")).click();
+        awaitResult(wait, "PUT /api/data/from%20the%20browser?ttl=300 → 201");
+        assertEquals("typed in Chromium", service.get("/api/data/from%20the%20browser").body()
+                .replaceAll(".*\"value\":\"([^\"]*)\".*", "$1"));
+
+        type(By.id("value"), "");
+        browser.findElement(By.id("get")).click();
+        awaitResult(wait, "GET /api/data/from%20the%20browser → 200");
+        assertEquals("typed in Chromium", browser.findElement(By.id("value")).getDomProperty("value"));
+
+        browser.findElement(By.id("delete")).click();
+        awaitResult(wait, "DELETE /api/data/from%20the%20browser → 204");
+        assertEquals(404, service.get("/api/data/from%20the%20browser").statusCode());
+
+        browser.findElement(By.id("get")).click();
+        awaitResult(wait, "GET /api/data/from%20the%20browser → 404");
+        assertEquals("error", browser.findElement(By.id("result")).getDomAttribute("data-state"));
+
+        type(By.id("key"), "from the browser");
+        type(By.id("value"), "shown in the screenshot");
+        browser.findElement(By.id("put")).click();
+        awaitResult(wait, "→ 201");
+        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void dashboardSaysSoWhenTheStoreGoesDownAndRecovers() throws IOException, InterruptedException {
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> "up".equals(state("kv-service")));
+
+        service.store().stop();
+        try {
+            wait.until(driver -> "down".equals(state("kv-service")));
+            wait.until(driver -> text(By.id("store-note")).startsWith("Store down: KV store unreachable at redis://"));
+            assertEquals("down", browser.findElement(By.id("store")).getDomAttribute("data-state"));
+            assertEquals("up", state("http-service"), "the page itself keeps working");
+            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "dashboard-store-down.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            service.store().startAgain();
+        }
+        wait.until(driver -> "up".equals(state("kv-service")));
+        wait.until(driver -> "up".equals(browser.findElement(By.id("store")).getDomAttribute("data-state")));
+    }
+
+    /** The card's data-state, read in one script call since cards are rebuilt; null before the first render. */
+    private static String state(String serviceName) {
+        return (String) browser.executeScript("const card = document.getElementById(arguments[0]);"
+                + " return card ? card.dataset.state : null;", "service-" + serviceName);
+    }
+
+    /** The element's text; the cards are rebuilt on every status event, so a stale find is retried. */
+    private static String text(By locator) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(locator).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void type(By locator, String text) {
+        WebElement field = browser.findElement(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void awaitResult(WebDriverWait wait, String expected) {
+        wait.until((WebDriver driver) -> text(By.id("result")).contains(expected));
+    }
+}

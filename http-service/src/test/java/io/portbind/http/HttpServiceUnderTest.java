@@ -1,0 +1,147 @@
+package io.portbind.http;
+
+import io.portbind.common.config.ConfigResolver;
+import io.portbind.common.server.BindFailedException;
+import io.portbind.common.server.NettyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Over a
+ * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} keeps its default.
+ * Nothing listens on its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
+ * before the class's tests, over a fresh redis-server or over a store that is not there.
+ */
+final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+
+    /** Short, so the slow-request test need not wait ten seconds; every other request arrives at once. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Supplier<StoreUnderTest> storeFactory;
+    private StoreUnderTest store;
+    private NettyServer server;
+    private int port;
+
+    private HttpServiceUnderTest(Supplier<StoreUnderTest> storeFactory) {
+        this.storeFactory = storeFactory;
+    }
+
+    /** Over a real redis-server of its own. */
+    static HttpServiceUnderTest overRedis() {
+        return new HttpServiceUnderTest(RedisServer::start);
+    }
+
+    /** Over this project's kv-service, in-process. */
+    static HttpServiceUnderTest overKvService() {
+        return new HttpServiceUnderTest(KvServiceStore::start);
+    }
+
+    /** Over a {@code KV_URL} where nothing listens: the store is down from the start. */
+    static HttpServiceUnderTest withoutStore() {
+        return new HttpServiceUnderTest(null);
+    }
+
+    /** Started at once, for a test that needs its own timeouts; close it when done. */
+    static HttpServiceUnderTest start(Duration idleTimeout) {
+        HttpServiceUnderTest service = withoutStore();
+        service.startService(idleTimeout);
+        return service;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (storeFactory != null) {
+            store = storeFactory.get();
+        }
+        startService(HttpServer.IDLE_TIMEOUT);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private void startService(Duration idleTimeout) {
+        port = RedisServer.freePort();
+        String kvUrl = store != null ? store.url() : "redis://127.0.0.1:" + RedisServer.freePort();
+        // Without a store, HTTP_URL keeps its default: the dashboard's self check must find this process anyway.
+        Map<String, String> environment = store == null
+                ? Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
+                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort())
+                : Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl, "HTTP_URL", "http://127.0.0.1:" + port,
+                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
+        HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
+                idleTimeout, REQUEST_TIMEOUT);
+        try {
+            server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), application);
+        } catch (BindFailedException e) {
+            throw new AssertionError("cannot bind the free port " + port, e);
+        }
+    }
+
+    /** The store behind the service, to stop and start again. */
+    StoreUnderTest store() {
+        return store;
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET().build());
+    }
+
+    HttpResponse<String> put(String pathAndQuery, String body) {
+        return send(request(pathAndQuery).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> delete(String pathAndQuery) {
+        return send(request(pathAndQuery).DELETE().build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    RawConnection connect() {
+        return RawConnection.open(port);
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,50 @@
+package io.portbind.http;
+
+import io.portbind.common.config.ConfigResolver;
+import io.portbind.common.server.BindFailedException;
+import io.portbind.common.server.NettyServer;
+import io.portbind.kv.KvServer;
+import io.portbind.kv.Main;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+
+/** This project's kv-service, in-process on a free port, as the http-service's backing store. */
+final class KvServiceStore implements StoreUnderTest {
+
+    private final int port = RedisServer.freePort();
+    private NettyServer server;
+
+    static KvServiceStore start() {
+        KvServiceStore store = new KvServiceStore();
+        store.startAgain();
+        return store;
+    }
+
+    @Override
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void startAgain() {
+        KvServer application = new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(),
+                Map.of("KV_PORT", Integer.toString(port))));
+        try {
+            server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), application);
+        } catch (BindFailedException e) {
+            throw new AssertionError("cannot bind port " + port, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        server.stop(Duration.ofSeconds(1));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
