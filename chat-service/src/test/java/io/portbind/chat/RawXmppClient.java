@@ -1,0 +1,92 @@
+package io.portbind.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A client that writes XML by hand over a plain socket and reads what comes back, for the inputs
+ * no well-behaved client library would send.
+ */
+final class RawXmppClient implements AutoCloseable {
+
+    static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' xmlns='jabber:client'"
+            + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final StringBuilder received = new StringBuilder();
+
+    RawXmppClient(int port) throws IOException {
+        this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(100);
+        this.out = socket.getOutputStream();
+        this.in = socket.getInputStream();
+    }
+
+    RawXmppClient send(String xml) throws IOException {
+        return send(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    RawXmppClient send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Everything received so far, once it contains {@code expected} or the server closed; fails after 5 s. */
+    String awaitReceived(String expected) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        byte[] buffer = new byte[8192];
+        while (!received.toString().contains(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("did not receive " + expected + "; got: " + received);
+            }
+            try {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    throw new AssertionError("closed before " + expected + "; got: " + received);
+                }
+                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            } catch (SocketTimeoutException e) {
+                // keep waiting until the deadline
+            }
+        }
+        return received.toString();
+    }
+
+    /** Whether the server closed the connection within 5 seconds. */
+    boolean awaitClosed() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        byte[] buffer = new byte[8192];
+        while (System.nanoTime() < deadline) {
+            try {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return true;
+                }
+                received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            } catch (SocketTimeoutException e) {
+                // keep waiting
+            } catch (IOException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String received() {
+        return received.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
