@@ -9,8 +9,10 @@ import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.xml.XmlElement;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -24,6 +26,7 @@ public final class RegistrationFeature implements Feature, StreamFeature {
     public static final String NAMESPACE = "jabber:iq:register";
     private static final String STREAM_FEATURE = "http://jabber.org/features/iq-register";
     private static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final Duration REMOVAL_GRACE = Duration.ofMillis(500);
 
     private final Host host;
 
@@ -93,7 +96,7 @@ public final class RegistrationFeature implements Feature, StreamFeature {
                     .thenCompose(removed -> host.rosters().removeAll(from.user()))
                     .thenCompose(done -> host.offline().takeAll(from.user())), done -> {
                         from.send(Stanzas.result(iq));
-                        host.sessions().sessions(from.user()).forEach(s -> s.fail(StreamError.NOT_AUTHORIZED));
+                        endSessions(from);
                     });
             return;
         }
@@ -104,6 +107,20 @@ public final class RegistrationFeature implements Feature, StreamFeature {
         }
         from.onLoop(host.hasher().accountAsync(user, password.get())
                 .thenCompose(account -> host.accounts().update(account)), done -> from.send(Stanzas.result(iq)));
+    }
+
+    /**
+     * Ends every session of a removed account. The one that asked gets a moment first: clients such as
+     * Smack handle a stream error before a result that arrived just ahead of it.
+     */
+    private void endSessions(ClientSession requester) {
+        for (ClientSession session : host.sessions().sessions(requester.user())) {
+            if (session != requester) {
+                session.fail(StreamError.NOT_AUTHORIZED);
+            }
+        }
+        requester.channel().eventLoop().schedule(() -> requester.fail(StreamError.NOT_AUTHORIZED),
+                REMOVAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static Optional<String> username(XmlElement query) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The server side of SCRAM (RFC 5802) without channel binding. Only HMACs and hashes run per login;
@@ -23,6 +24,7 @@ public final class ScramExchange implements SaslExchange {
 
     private final ScramAlgorithm algorithm;
     private final AccountStore accounts;
+    private final Supplier<String> serverNonces;
     private State state = State.AWAIT_CLIENT_FIRST;
     private String gs2Header;
     private String clientFirstBare;
@@ -32,8 +34,14 @@ public final class ScramExchange implements SaslExchange {
     private ScramCredentials credentials;
 
     public ScramExchange(ScramAlgorithm algorithm, AccountStore accounts) {
+        this(algorithm, accounts, ScramExchange::serverNonce);
+    }
+
+    /** With chosen server nonces, so the exchanges printed in RFC 5802 and RFC 7677 can be replayed. */
+    ScramExchange(ScramAlgorithm algorithm, AccountStore accounts, Supplier<String> serverNonces) {
         this.algorithm = algorithm;
         this.accounts = accounts;
+        this.serverNonces = serverNonces;
     }
 
     @Override
@@ -76,7 +84,7 @@ public final class ScramExchange implements SaslExchange {
             return failure(SaslFailure.INVALID_AUTHZID);
         }
         username = normalized.get();
-        nonce = clientNonce + serverNonce();
+        nonce = clientNonce + serverNonces.get();
         return accounts.find(username).thenApply(account -> {
             if (account.isEmpty()) {
                 state = State.DONE;
