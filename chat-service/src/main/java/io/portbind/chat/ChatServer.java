@@ -77,12 +77,13 @@ public final class ChatServer implements ServerApplication {
         SubscriptionFlow subscriptions = new SubscriptionFlow(host, pushes, delivery);
         RegistrationFeature registration = new RegistrationFeature(host);
         LegacySessionFeature legacySession = new LegacySessionFeature();
+        RosterFeature roster = new RosterFeature(host, pushes, subscriptions);
         List<Feature> features = List.of(new DiscoFeature(), new PingFeature(), new VersionFeature(), registration,
-                legacySession, new RosterFeature(host, pushes, subscriptions));
+                legacySession, roster);
         FeatureRegistry registry = new FeatureRegistry();
         features.forEach(feature -> feature.install(registry));
         List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host), new SaslFeature(host), registration,
-                new BindFeature(host), legacySession);
+                new BindFeature(host), legacySession, roster);
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,

@@ -3,8 +3,10 @@ package io.portbind.chat.roster;
 import io.portbind.chat.Host;
 import io.portbind.chat.feature.Feature;
 import io.portbind.chat.feature.FeatureRegistry;
+import io.portbind.chat.negotiation.StreamFeature;
 import io.portbind.chat.routing.Addressee;
 import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.session.Phase;
 import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterItem;
@@ -18,8 +20,11 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
-/** Roster management (RFC 6121 section 2): get with versioning, set and remove, each change pushed. */
-public final class RosterFeature implements Feature {
+/**
+ * Roster management (RFC 6121 section 2): get with versioning, set and remove, each change pushed.
+ * Versioning is announced as a stream feature once the client has authenticated.
+ */
+public final class RosterFeature implements Feature, StreamFeature {
 
     private static final String VERSIONING_FEATURE = "urn:xmpp:features:rosterver";
     private static final int MAX_GROUPS = 64;
@@ -38,7 +43,23 @@ public final class RosterFeature implements Feature {
     public void install(FeatureRegistry registry) {
         registry.iq("get", RosterXml.NAMESPACE, EnumSet.of(Addressee.SELF), this::get);
         registry.iq("set", RosterXml.NAMESPACE, EnumSet.of(Addressee.SELF), this::set);
-        registry.discoFeature(VERSIONING_FEATURE);
+    }
+
+    @Override
+    public void advertise(ClientSession session, XmlElement features) {
+        if (session.phase() == Phase.AUTHENTICATED) {
+            features.addChild("ver", VERSIONING_FEATURE);
+        }
+    }
+
+    @Override
+    public boolean accepts(ClientSession session, XmlElement element) {
+        return false;
+    }
+
+    @Override
+    public void handle(ClientSession session, XmlElement element) {
+        throw new UnsupportedOperationException("roster requests are IQs, routed once bound");
     }
 
     private void get(ClientSession from, XmlElement iq, XmlElement query) {
