@@ -69,8 +69,7 @@ public final class XmlStreamParser {
                 throw new StreamException(StreamError.NOT_WELL_FORMED, e.getMessage());
             }
             if (bytesFed - boundary > limits.maxStanzaBytes()) {
-                throw new StreamException(StreamError.POLICY_VIOLATION,
-                        "stanza larger than " + limits.maxStanzaBytes() + " bytes");
+                throw tooLarge();
             }
         }
     }
@@ -140,7 +139,12 @@ public final class XmlStreamParser {
         }
         XmlElement element = open.pop();
         if (depth == 1) {
+            long start = boundary;
             markBoundary();
+            // A whole stanza can arrive in one buffer, so its size is checked here as well as per feed.
+            if (boundary - start > limits.maxStanzaBytes()) {
+                throw tooLarge();
+            }
             events.element(element);
         }
     }
@@ -156,6 +160,11 @@ public final class XmlStreamParser {
             throw new StreamException(StreamError.BAD_FORMAT, "text outside of a stanza");
         }
         markBoundary();
+    }
+
+    private StreamException tooLarge() {
+        return new StreamException(StreamError.POLICY_VIOLATION, "stanza larger than " + limits.maxStanzaBytes()
+                + " bytes");
     }
 
     private void markBoundary() throws XMLStreamException {
