@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * A client that writes XML by hand over a plain socket and reads what comes back, for the inputs
@@ -40,7 +41,10 @@ final class RawXmppClient implements AutoCloseable {
         return this;
     }
 
-    /** Everything received so far, once it contains {@code expected} or the server closed; fails after 5 s. */
+    /**
+     * Waits up to 5 s for {@code expected}, then returns what was received up to and including it;
+     * anything after it stays for the next call.
+     */
     String awaitReceived(String expected) throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         byte[] buffer = new byte[8192];
@@ -58,7 +62,24 @@ final class RawXmppClient implements AutoCloseable {
                 // keep waiting until the deadline
             }
         }
-        return received.toString();
+        int end = received.indexOf(expected) + expected.length();
+        String upToExpected = received.substring(0, end);
+        received.delete(0, end);
+        return upToExpected;
+    }
+
+    /** Authenticates with PLAIN on a plaintext stream and binds {@code resource}; the server must allow it. */
+    RawXmppClient login(String user, String password, String resource) throws IOException {
+        send(HEADER).awaitReceived("</stream:features>");
+        String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
+        awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        send(HEADER).awaitReceived("</stream:features>");
+        send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource
+                + "</resource></bind></iq>");
+        awaitReceived("</iq>");
+        return this;
     }
 
     /** Whether the server closed the connection within 5 seconds. */
