@@ -102,6 +102,40 @@ class MessagingTest {
         }
     }
 
+    @Test
+    void aMessageToJulietsBareJidGoesToHerHighestPriorityResource_headlinesToAllNonNegative() throws Exception {
+        XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "wherefore", "letters");
+        XMPPTCPConnection phone = XmppClients.login(server, "juliet", "balcony", "phone");
+        XMPPTCPConnection desk = XmppClients.login(server, "juliet", "balcony", "desk");
+        XMPPTCPConnection hidden = XmppClients.login(server, "juliet", "balcony", "hidden");
+        try {
+            Inbox<Message> phoneReceives = Inbox.of(phone, StanzaTypeFilter.MESSAGE);
+            Inbox<Message> deskReceives = Inbox.of(desk, StanzaTypeFilter.MESSAGE);
+            Inbox<Message> hiddenReceives = Inbox.of(hidden, StanzaTypeFilter.MESSAGE);
+            phone.sendStanza(phone.getStanzaFactory().buildPresenceStanza().setPriority(1).build());
+            desk.sendStanza(desk.getStanzaFactory().buildPresenceStanza().setPriority(5).build());
+            hidden.sendStanza(hidden.getStanzaFactory().buildPresenceStanza().setPriority(-1).build());
+            for (XMPPTCPConnection resource : new XMPPTCPConnection[] {phone, desk, hidden}) {
+                PingManager.getInstanceFor(resource).pingMyServer();
+            }
+
+            romeo.sendStanza(chat(romeo, "juliet@localhost", "to the one at her desk"));
+            assertEquals("to the one at her desk", deskReceives.next().getBody());
+
+            romeo.sendStanza(romeo.getStanzaFactory().buildMessageStanza().ofType(Message.Type.headline)
+                    .to(JidCreate.from("juliet@localhost")).setBody("news").build());
+            assertEquals("news", deskReceives.next().getBody());
+            assertEquals("news", phoneReceives.next().getBody());
+            phoneReceives.expectNothing();
+            hiddenReceives.expectNothing();
+        } finally {
+            romeo.disconnect();
+            phone.disconnect();
+            desk.disconnect();
+            hidden.disconnect();
+        }
+    }
+
     private static Message chat(XMPPTCPConnection from, String to, String body) throws Exception {
         return from.getStanzaFactory().buildMessageStanza().ofType(Message.Type.chat).to(JidCreate.from(to))
                 .setBody(body).build();
