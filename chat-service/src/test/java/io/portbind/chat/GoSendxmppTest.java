@@ -24,8 +24,8 @@ class GoSendxmppTest {
         Path goSendxmpp = ExternalTool.require("go-sendxmpp");
         try (ChatTestServer server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS",
                 XmppClients.accountsFile("romeo:wherefore", "juliet:balcony").toString()))) {
-            XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "wherefore", "garden");
-            try {
+            try (Participants people = new Participants(server)) {
+                XMPPTCPConnection romeo = people.login("romeo", "wherefore", "garden");
                 Inbox<Message> romeoReceives = Inbox.of(romeo, StanzaTypeFilter.MESSAGE);
                 // Go reads extra trusted roots from SSL_CERT_FILE, so the certificate is verified, not skipped.
                 Path trusted = Files.createTempFile("chat-cert", ".pem");
@@ -48,8 +48,6 @@ class GoSendxmppTest {
                 Message received = romeoReceives.next();
                 assertEquals("Parting is such sweet sorrow", received.getBody().strip());
                 assertTrue(received.getFrom().toString().startsWith("juliet@localhost/"), received.toXML().toString());
-            } finally {
-                romeo.disconnect();
             }
         }
     }

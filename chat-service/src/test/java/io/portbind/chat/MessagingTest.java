@@ -12,6 +12,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
@@ -20,11 +21,17 @@ import org.jxmpp.jid.impl.JidCreate;
 class MessagingTest {
 
     private static ChatTestServer server;
+    private final Participants people = new Participants(server);
 
     @BeforeAll
     static void start() throws Exception {
         server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS", XmppClients.accountsFile("romeo:wherefore",
                 "juliet:balcony", "nurse:errands", "friar:potion").toString()));
+    }
+
+    @AfterEach
+    void leave() {
+        people.close();
     }
 
     @AfterAll
@@ -33,111 +40,89 @@ class MessagingTest {
     }
 
     @Test
-    void romeoSendsChatToJulietsBareJidAndJulietReceivesItFromRomeosFullJid() throws Exception {
-        XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "wherefore", "phone");
-        XMPPTCPConnection juliet = XmppClients.login(server, "juliet", "balcony", "balcony");
-        try {
-            Inbox<Message> julietReceives = Inbox.of(juliet, MessageTypeFilter.CHAT);
-            romeo.sendStanza(chat(romeo, "juliet@localhost", "But soft, what light"));
-            Message received = julietReceives.next();
-            assertEquals("But soft, what light", received.getBody());
-            assertEquals("romeo@localhost/phone", received.getFrom().toString());
-        } finally {
-            romeo.disconnect();
-            juliet.disconnect();
-        }
+    void romeoSendsChatToJulietsBareJid_julietReceivesItFromRomeosFullJid() throws Exception {
+        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "phone");
+        XMPPTCPConnection juliet = people.login("juliet", "balcony", "balcony");
+        Inbox<Message> julietReceives = Inbox.of(juliet, MessageTypeFilter.CHAT);
+
+        romeo.sendStanza(message(romeo, Message.Type.chat, "juliet@localhost", "But soft, what light"));
+
+        Message received = julietReceives.next();
+        assertEquals("But soft, what light", received.getBody());
+        assertEquals("romeo@localhost/phone", received.getFrom().toString());
     }
 
     @Test
-    void julietsTwoResourcesTalkToEachOtherByFullJid() throws Exception {
-        XMPPTCPConnection laptop = XmppClients.login(server, "juliet", "balcony", "laptop");
-        XMPPTCPConnection tablet = XmppClients.login(server, "juliet", "balcony", "tablet");
-        try {
-            Inbox<Message> tabletReceives = Inbox.of(tablet, MessageTypeFilter.NORMAL_OR_CHAT);
-            laptop.sendStanza(chat(laptop, "juliet@localhost/tablet", "note to self"));
-            Message received = tabletReceives.next();
-            assertEquals("note to self", received.getBody());
-            assertEquals("juliet@localhost/laptop", received.getFrom().toString());
-        } finally {
-            laptop.disconnect();
-            tablet.disconnect();
-        }
+    void julietsLaptopWritesToHerTabletByFullJid() throws Exception {
+        XMPPTCPConnection laptop = people.login("juliet", "balcony", "laptop");
+        XMPPTCPConnection tablet = people.login("juliet", "balcony", "tablet");
+        Inbox<Message> tabletReceives = Inbox.of(tablet, MessageTypeFilter.NORMAL_OR_CHAT);
+
+        laptop.sendStanza(message(laptop, Message.Type.normal, "juliet@localhost/tablet", "note to self"));
+
+        Message received = tabletReceives.next();
+        assertEquals("note to self", received.getBody());
+        assertEquals("juliet@localhost/laptop", received.getFrom().toString());
     }
 
     @Test
-    void nurseWritesWhileFriarIsOfflineAndFriarReceivesItOnLogin() throws Exception {
-        XMPPTCPConnection nurse = XmppClients.login(server, "nurse", "errands", "market");
-        try {
-            nurse.sendStanza(chat(nurse, "friar@localhost", "Hie you to church"));
-            // A ping round trip proves the message went through the server before the friar logs in.
-            PingManager.getInstanceFor(nurse).pingMyServer();
-        } finally {
-            nurse.disconnect();
-        }
-        XMPPTCPConnection friar = new XMPPTCPConnection(XmppClients.configuration(server)
-                .setUsernameAndPassword("friar", "potion").setResource("cell").build());
+    void nurseWritesWhileFriarIsOffline_friarReceivesItWhenHeComesOnline() throws Exception {
+        XMPPTCPConnection nurse = people.login("nurse", "errands", "market");
+        nurse.sendStanza(message(nurse, Message.Type.chat, "friar@localhost", "Hie you to church"));
+        // The ping's answer shows the message went through the server before the friar logs in.
+        PingManager.getInstanceFor(nurse).pingMyServer();
+        nurse.disconnect();
+
+        XMPPTCPConnection friar = people.notYetConnected("friar", "potion", "cell");
         Inbox<Message> friarReceives = Inbox.of(friar, StanzaTypeFilter.MESSAGE);
-        try {
-            friar.connect().login();
-            Message stored = friarReceives.next();
-            assertEquals("Hie you to church", stored.getBody());
-            assertEquals("nurse@localhost/market", stored.getFrom().toString());
-            assertNotNull(stored.getExtension(DelayInformation.class), "offline delivery carries a delay stamp");
-        } finally {
-            friar.disconnect();
-        }
+        friar.connect().login();
+
+        Message stored = friarReceives.next();
+        assertEquals("Hie you to church", stored.getBody());
+        assertEquals("nurse@localhost/market", stored.getFrom().toString());
+        assertNotNull(stored.getExtension(DelayInformation.class), "offline delivery carries a delay stamp");
     }
 
     @Test
-    void romeoWritesToSomeoneWhoDoesNotExistAndGetsServiceUnavailable() throws Exception {
-        XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "wherefore", "desk");
-        try {
-            Inbox<Message> errors = Inbox.of(romeo, MessageTypeFilter.ERROR);
-            romeo.sendStanza(chat(romeo, "rosalind@localhost", "hello?"));
-            assertEquals(StanzaError.Condition.service_unavailable, errors.next().getError().getCondition());
-            romeo.sendStanza(chat(romeo, "someone@elsewhere.example", "hello?"));
-            assertEquals(StanzaError.Condition.remote_server_not_found, errors.next().getError().getCondition());
-        } finally {
-            romeo.disconnect();
-        }
+    void romeoWritesToSomeoneWhoDoesNotExist_andGetsTheErrorsOfRfc6121() throws Exception {
+        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "desk");
+        Inbox<Message> errors = Inbox.of(romeo, MessageTypeFilter.ERROR);
+
+        romeo.sendStanza(message(romeo, Message.Type.chat, "rosalind@localhost", "hello?"));
+        assertEquals(StanzaError.Condition.service_unavailable, errors.next().getError().getCondition());
+
+        romeo.sendStanza(message(romeo, Message.Type.chat, "someone@elsewhere.example", "hello?"));
+        assertEquals(StanzaError.Condition.remote_server_not_found, errors.next().getError().getCondition());
     }
 
     @Test
     void aMessageToJulietsBareJidGoesToHerHighestPriorityResource_headlinesToAllNonNegative() throws Exception {
-        XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "wherefore", "letters");
-        XMPPTCPConnection phone = XmppClients.login(server, "juliet", "balcony", "phone");
-        XMPPTCPConnection desk = XmppClients.login(server, "juliet", "balcony", "desk");
-        XMPPTCPConnection hidden = XmppClients.login(server, "juliet", "balcony", "hidden");
-        try {
-            Inbox<Message> phoneReceives = Inbox.of(phone, StanzaTypeFilter.MESSAGE);
-            Inbox<Message> deskReceives = Inbox.of(desk, StanzaTypeFilter.MESSAGE);
-            Inbox<Message> hiddenReceives = Inbox.of(hidden, StanzaTypeFilter.MESSAGE);
-            phone.sendStanza(phone.getStanzaFactory().buildPresenceStanza().setPriority(1).build());
-            desk.sendStanza(desk.getStanzaFactory().buildPresenceStanza().setPriority(5).build());
-            hidden.sendStanza(hidden.getStanzaFactory().buildPresenceStanza().setPriority(-1).build());
-            for (XMPPTCPConnection resource : new XMPPTCPConnection[] {phone, desk, hidden}) {
-                PingManager.getInstanceFor(resource).pingMyServer();
-            }
-
-            romeo.sendStanza(chat(romeo, "juliet@localhost", "to the one at her desk"));
-            assertEquals("to the one at her desk", deskReceives.next().getBody());
-
-            romeo.sendStanza(romeo.getStanzaFactory().buildMessageStanza().ofType(Message.Type.headline)
-                    .to(JidCreate.from("juliet@localhost")).setBody("news").build());
-            assertEquals("news", deskReceives.next().getBody());
-            assertEquals("news", phoneReceives.next().getBody());
-            phoneReceives.expectNothing();
-            hiddenReceives.expectNothing();
-        } finally {
-            romeo.disconnect();
-            phone.disconnect();
-            desk.disconnect();
-            hidden.disconnect();
+        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "letters");
+        XMPPTCPConnection phone = people.login("juliet", "balcony", "phone");
+        XMPPTCPConnection desk = people.login("juliet", "balcony", "desk");
+        XMPPTCPConnection hidden = people.login("juliet", "balcony", "hidden");
+        Inbox<Message> phoneReceives = Inbox.of(phone, StanzaTypeFilter.MESSAGE);
+        Inbox<Message> deskReceives = Inbox.of(desk, StanzaTypeFilter.MESSAGE);
+        Inbox<Message> hiddenReceives = Inbox.of(hidden, StanzaTypeFilter.MESSAGE);
+        phone.sendStanza(phone.getStanzaFactory().buildPresenceStanza().setPriority(1).build());
+        desk.sendStanza(desk.getStanzaFactory().buildPresenceStanza().setPriority(5).build());
+        hidden.sendStanza(hidden.getStanzaFactory().buildPresenceStanza().setPriority(-1).build());
+        for (XMPPTCPConnection resource : new XMPPTCPConnection[] {phone, desk, hidden}) {
+            PingManager.getInstanceFor(resource).pingMyServer();
         }
+
+        romeo.sendStanza(message(romeo, Message.Type.chat, "juliet@localhost", "to the one at her desk"));
+        assertEquals("to the one at her desk", deskReceives.next().getBody());
+
+        romeo.sendStanza(message(romeo, Message.Type.headline, "juliet@localhost", "news"));
+        assertEquals("news", deskReceives.next().getBody());
+        assertEquals("news", phoneReceives.next().getBody());
+        phoneReceives.expectNothing();
+        hiddenReceives.expectNothing();
     }
 
-    private static Message chat(XMPPTCPConnection from, String to, String body) throws Exception {
-        return from.getStanzaFactory().buildMessageStanza().ofType(Message.Type.chat).to(JidCreate.from(to))
-                .setBody(body).build();
+    private static Message message(XMPPTCPConnection from, Message.Type type, String to, String body)
+            throws Exception {
+        return from.getStanzaFactory().buildMessageStanza().ofType(type).to(JidCreate.from(to)).setBody(body).build();
     }
 }

@@ -14,6 +14,7 @@ import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
@@ -23,6 +24,7 @@ import org.jxmpp.jid.impl.JidCreate;
 class SubscriptionTest {
 
     private static ChatTestServer server;
+    private final Participants people = new Participants(server);
 
     @BeforeAll
     static void start() throws Exception {
@@ -31,127 +33,119 @@ class SubscriptionTest {
                 "rosaline:ro").toString()));
     }
 
+    @AfterEach
+    void leave() {
+        people.close();
+    }
+
     @AfterAll
     static void stop() {
         server.close();
     }
 
     @Test
-    void romeoAsks_julietApproves_thenRomeoSeesHerPresenceChange() throws Exception {
-        XMPPTCPConnection romeo = XmppClients.login(server, "romeo", "r", "garden");
-        XMPPTCPConnection juliet = XmppClients.login(server, "juliet", "j", "balcony");
-        try {
-            Inbox<Presence> julietRequests = Inbox.of(juliet, PresenceTypeFilter.SUBSCRIBE);
-            romeo.sendStanza(presence(romeo, Presence.Type.subscribe, "juliet@localhost"));
-            assertEquals("romeo@localhost", julietRequests.next().getFrom().toString());
-            assertEventually("Romeo's request is pending", () -> entry(romeo, "juliet@localhost") != null
-                    && entry(romeo, "juliet@localhost").isSubscriptionPending());
+    void romeoAsks_julietApproves_romeoSeesHerPresenceChange_andSeesItAgainFromANewResource() throws Exception {
+        XMPPTCPConnection romeo = people.login("romeo", "r", "garden");
+        XMPPTCPConnection juliet = people.login("juliet", "j", "balcony");
+        Inbox<Presence> julietRequests = Inbox.of(juliet, PresenceTypeFilter.SUBSCRIBE);
 
-            juliet.sendStanza(presence(juliet, Presence.Type.subscribed, "romeo@localhost"));
-            assertEventually("Romeo's roster says to", () -> type(romeo, "juliet@localhost") == ItemType.to);
-            assertEventually("Juliet's roster says from", () -> type(juliet, "romeo@localhost") == ItemType.from);
-            assertFalse(entry(romeo, "juliet@localhost").isSubscriptionPending());
-            assertEventually("Romeo sees Juliet online", () -> presenceOf(romeo, "juliet@localhost").isAvailable());
+        romeo.sendStanza(presence(romeo, Presence.Type.subscribe, "juliet@localhost"));
+        assertEquals("romeo@localhost", julietRequests.next().getFrom().toString());
+        assertEventually("Romeo's request is pending", () -> entry(romeo, "juliet@localhost") != null
+                && entry(romeo, "juliet@localhost").isSubscriptionPending());
 
-            juliet.sendStanza(juliet.getStanzaFactory().buildPresenceStanza().setMode(Presence.Mode.away)
-                    .setStatus("at the window").build());
-            assertEventually("Romeo sees Juliet away", () -> presenceOf(romeo, "juliet@localhost").getMode()
-                    == Presence.Mode.away);
-            assertEquals("at the window", presenceOf(romeo, "juliet@localhost").getStatus());
+        juliet.sendStanza(presence(juliet, Presence.Type.subscribed, "romeo@localhost"));
+        assertEventually("Romeo's roster says to", () -> type(romeo, "juliet@localhost") == ItemType.to);
+        assertEventually("Juliet's roster says from", () -> type(juliet, "romeo@localhost") == ItemType.from);
+        assertFalse(entry(romeo, "juliet@localhost").isSubscriptionPending());
+        assertEventually("Romeo sees Juliet online", () -> presenceOf(romeo, "juliet@localhost").isAvailable());
 
-            juliet.disconnect();
-            assertEventually("Romeo sees Juliet leave", () -> !presenceOf(romeo, "juliet@localhost").isAvailable());
-        } finally {
-            romeo.disconnect();
-            juliet.disconnect();
-        }
+        juliet.sendStanza(juliet.getStanzaFactory().buildPresenceStanza().setMode(Presence.Mode.away)
+                .setStatus("at the window").build());
+        assertEventually("Romeo sees Juliet away", () -> presenceOf(romeo, "juliet@localhost").getMode()
+                == Presence.Mode.away);
+        assertEquals("at the window", presenceOf(romeo, "juliet@localhost").getStatus());
+
+        XMPPTCPConnection romeoLater = people.login("romeo", "r", "mantua");
+        assertEventually("the new resource learns Juliet's presence at login",
+                () -> presenceOf(romeoLater, "juliet@localhost").getMode() == Presence.Mode.away);
+
+        juliet.disconnect();
+        assertEventually("Romeo sees Juliet leave", () -> !presenceOf(romeo, "juliet@localhost").isAvailable());
     }
 
     @Test
     void capuletPreApprovesParis_soParisRequestIsGrantedAtOnce() throws Exception {
-        XMPPTCPConnection capulet = XmppClients.login(server, "capulet", "c", "hall");
-        XMPPTCPConnection paris = XmppClients.login(server, "paris", "p", "house");
-        try {
-            Inbox<Presence> capuletRequests = Inbox.of(capulet, PresenceTypeFilter.SUBSCRIBE);
-            capulet.sendStanza(presence(capulet, Presence.Type.subscribed, "paris@localhost"));
-            // The ping's answer shows the server has taken the pre-approval before Paris asks.
-            PingManager.getInstanceFor(capulet).pingMyServer();
-            paris.sendStanza(presence(paris, Presence.Type.subscribe, "capulet@localhost"));
-            assertEventually("Paris subscribed to Capulet", () -> type(paris, "capulet@localhost") == ItemType.to);
-            assertEventually("Capulet's roster says from", () -> type(capulet, "paris@localhost") == ItemType.from);
-            capuletRequests.expectNothing();
-        } finally {
-            capulet.disconnect();
-            paris.disconnect();
-        }
+        XMPPTCPConnection capulet = people.login("capulet", "c", "hall");
+        XMPPTCPConnection paris = people.login("paris", "p", "house");
+        Inbox<Presence> capuletRequests = Inbox.of(capulet, PresenceTypeFilter.SUBSCRIBE);
+
+        capulet.sendStanza(presence(capulet, Presence.Type.subscribed, "paris@localhost"));
+        // The ping's answer shows the server has taken the pre-approval before Paris asks.
+        PingManager.getInstanceFor(capulet).pingMyServer();
+        paris.sendStanza(presence(paris, Presence.Type.subscribe, "capulet@localhost"));
+
+        assertEventually("Paris subscribed to Capulet", () -> type(paris, "capulet@localhost") == ItemType.to);
+        assertEventually("Capulet's roster says from", () -> type(capulet, "paris@localhost") == ItemType.from);
+        capuletRequests.expectNothing();
     }
 
     @Test
     void tybaltAsks_mercutioRefuses() throws Exception {
-        XMPPTCPConnection tybalt = XmppClients.login(server, "tybalt", "t", "street");
-        XMPPTCPConnection mercutio = XmppClients.login(server, "mercutio", "m", "street");
-        try {
-            Inbox<Presence> tybaltHears = Inbox.of(tybalt, PresenceTypeFilter.UNSUBSCRIBED);
-            Inbox<Presence> mercutioRequests = Inbox.of(mercutio, PresenceTypeFilter.SUBSCRIBE);
-            tybalt.sendStanza(presence(tybalt, Presence.Type.subscribe, "mercutio@localhost"));
-            mercutioRequests.next();
-            mercutio.sendStanza(presence(mercutio, Presence.Type.unsubscribed, "tybalt@localhost"));
-            assertEquals("mercutio@localhost", tybaltHears.next().getFrom().toString());
-            assertEventually("Tybalt's request is no longer pending",
-                    () -> !entry(tybalt, "mercutio@localhost").isSubscriptionPending());
-            assertEquals(ItemType.none, type(tybalt, "mercutio@localhost"));
-        } finally {
-            tybalt.disconnect();
-            mercutio.disconnect();
-        }
+        XMPPTCPConnection tybalt = people.login("tybalt", "t", "street");
+        XMPPTCPConnection mercutio = people.login("mercutio", "m", "street");
+        Inbox<Presence> tybaltHears = Inbox.of(tybalt, PresenceTypeFilter.UNSUBSCRIBED);
+        Inbox<Presence> mercutioRequests = Inbox.of(mercutio, PresenceTypeFilter.SUBSCRIBE);
+
+        tybalt.sendStanza(presence(tybalt, Presence.Type.subscribe, "mercutio@localhost"));
+        mercutioRequests.next();
+        mercutio.sendStanza(presence(mercutio, Presence.Type.unsubscribed, "tybalt@localhost"));
+
+        assertEquals("mercutio@localhost", tybaltHears.next().getFrom().toString());
+        assertEventually("Tybalt's request is no longer pending",
+                () -> !entry(tybalt, "mercutio@localhost").isSubscriptionPending());
+        assertEquals(ItemType.none, type(tybalt, "mercutio@localhost"));
     }
 
     @Test
     void benvolioAndMontagueSubscribeBothWays_thenUnsubscribeAndCancel() throws Exception {
-        XMPPTCPConnection benvolio = XmppClients.login(server, "benvolio", "b", "square");
-        XMPPTCPConnection montague = XmppClients.login(server, "montague", "mo", "house");
-        try {
-            benvolio.sendStanza(presence(benvolio, Presence.Type.subscribe, "montague@localhost"));
-            montague.sendStanza(presence(montague, Presence.Type.subscribed, "benvolio@localhost"));
-            montague.sendStanza(presence(montague, Presence.Type.subscribe, "benvolio@localhost"));
-            benvolio.sendStanza(presence(benvolio, Presence.Type.subscribed, "montague@localhost"));
-            assertEventually("both", () -> type(benvolio, "montague@localhost") == ItemType.both
-                    && type(montague, "benvolio@localhost") == ItemType.both);
+        XMPPTCPConnection benvolio = people.login("benvolio", "b", "square");
+        XMPPTCPConnection montague = people.login("montague", "mo", "house");
+        befriend(benvolio, "benvolio@localhost", montague, "montague@localhost");
 
-            benvolio.sendStanza(presence(benvolio, Presence.Type.unsubscribe, "montague@localhost"));
-            assertEventually("Benvolio no longer sees Montague", () -> type(benvolio, "montague@localhost")
-                    == ItemType.from && type(montague, "benvolio@localhost") == ItemType.to);
+        benvolio.sendStanza(presence(benvolio, Presence.Type.unsubscribe, "montague@localhost"));
+        assertEventually("Benvolio no longer sees Montague", () -> type(benvolio, "montague@localhost")
+                == ItemType.from && type(montague, "benvolio@localhost") == ItemType.to);
 
-            Inbox<Presence> montagueHearsGone = Inbox.of(montague, PresenceTypeFilter.UNAVAILABLE);
-            benvolio.sendStanza(presence(benvolio, Presence.Type.unsubscribed, "montague@localhost"));
-            assertEventually("no subscription left", () -> type(benvolio, "montague@localhost") == ItemType.none
-                    && type(montague, "benvolio@localhost") == ItemType.none);
-            assertEquals("benvolio@localhost/square", montagueHearsGone.next().getFrom().toString());
-        } finally {
-            benvolio.disconnect();
-            montague.disconnect();
-        }
+        Inbox<Presence> montagueHearsGone = Inbox.of(montague, PresenceTypeFilter.UNAVAILABLE);
+        benvolio.sendStanza(presence(benvolio, Presence.Type.unsubscribed, "montague@localhost"));
+        assertEventually("no subscription left", () -> type(benvolio, "montague@localhost") == ItemType.none
+                && type(montague, "benvolio@localhost") == ItemType.none);
+        assertEquals("benvolio@localhost/square", montagueHearsGone.next().getFrom().toString());
     }
 
     @Test
-    void balthasarAsksWhileRosalineIsOffline_andSheGetsTheRequestWhenSheComesOnline() throws Exception {
-        XMPPTCPConnection balthasar = XmppClients.login(server, "balthasar", "ba", "road");
-        try {
-            balthasar.sendStanza(presence(balthasar, Presence.Type.subscribe, "rosaline@localhost"));
-            assertEventually("request pending", () -> entry(balthasar, "rosaline@localhost") != null
-                    && entry(balthasar, "rosaline@localhost").isSubscriptionPending());
-            XMPPTCPConnection rosaline = new XMPPTCPConnection(XmppClients.configuration(server)
-                    .setUsernameAndPassword("rosaline", "ro").setResource("away").build());
-            Inbox<Presence> rosalineRequests = Inbox.of(rosaline, PresenceTypeFilter.SUBSCRIBE);
-            try {
-                rosaline.connect().login();
-                assertEquals("balthasar@localhost", rosalineRequests.next().getFrom().toString());
-            } finally {
-                rosaline.disconnect();
-            }
-        } finally {
-            balthasar.disconnect();
-        }
+    void balthasarAsksWhileRosalineIsOffline_sheGetsTheRequestWhenSheComesOnline() throws Exception {
+        XMPPTCPConnection balthasar = people.login("balthasar", "ba", "road");
+        balthasar.sendStanza(presence(balthasar, Presence.Type.subscribe, "rosaline@localhost"));
+        assertEventually("request pending", () -> entry(balthasar, "rosaline@localhost") != null
+                && entry(balthasar, "rosaline@localhost").isSubscriptionPending());
+
+        XMPPTCPConnection rosaline = people.notYetConnected("rosaline", "ro", "away");
+        Inbox<Presence> rosalineRequests = Inbox.of(rosaline, PresenceTypeFilter.SUBSCRIBE);
+        rosaline.connect().login();
+        assertEquals("balthasar@localhost", rosalineRequests.next().getFrom().toString());
+    }
+
+    /** Each asks, the other approves: a subscription of type both on either side. */
+    static void befriend(XMPPConnection first, String firstJid, XMPPConnection second, String secondJid)
+            throws Exception {
+        first.sendStanza(presence(first, Presence.Type.subscribe, secondJid));
+        second.sendStanza(presence(second, Presence.Type.subscribed, firstJid));
+        second.sendStanza(presence(second, Presence.Type.subscribe, firstJid));
+        first.sendStanza(presence(first, Presence.Type.subscribed, secondJid));
+        assertEventually("both ways", () -> type(first, secondJid) == ItemType.both
+                && type(second, firstJid) == ItemType.both);
     }
 
     static Presence presence(XMPPConnection from, Presence.Type type, String to) throws Exception {

@@ -12,7 +12,6 @@ import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 
 /**
@@ -39,15 +38,6 @@ final class XmppClients {
                 .setSecurityMode(SecurityMode.required)
                 .setCustomX509TrustManager(trusting(server.certificate()))
                 .setConnectTimeout((int) TIMEOUT.toMillis());
-    }
-
-    /** Connected, secured and logged in as {@code user}/{@code resource}, with initial presence sent. */
-    static XMPPTCPConnection login(ChatTestServer server, String user, String password, String resource)
-            throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(configuration(server)
-                .setUsernameAndPassword(user, password).setResource(resource).build());
-        connection.connect().login();
-        return connection;
     }
 
     /** Writes an accounts file in the operator's format for {@code CHAT_ACCOUNTS}. */

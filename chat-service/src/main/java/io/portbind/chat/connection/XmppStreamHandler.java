@@ -157,7 +157,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
             }
         }
         if (session.phase() != Phase.BOUND) {
-            throw new StreamException(StreamError.NOT_AUTHORIZED, element.name() + " before authentication and binding");
+            throw new StreamException(StreamError.NOT_AUTHORIZED, element.name() + " before authentication");
         }
         if (!router.route(session, element)) {
             throw new StreamException(StreamError.UNSUPPORTED_STANZA_TYPE, element.name());

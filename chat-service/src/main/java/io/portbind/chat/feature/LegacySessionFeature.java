@@ -28,14 +28,4 @@ public final class LegacySessionFeature implements Feature, StreamFeature {
             features.addChild("session", NAMESPACE).addChild("optional", NAMESPACE);
         }
     }
-
-    @Override
-    public boolean accepts(ClientSession session, XmlElement element) {
-        return false;
-    }
-
-    @Override
-    public void handle(ClientSession session, XmlElement element) {
-        throw new UnsupportedOperationException("answered as an IQ once bound");
-    }
 }

@@ -14,8 +14,16 @@ public interface StreamFeature {
     /** Adds this feature's advertisement to {@code features} if it applies to the session now. */
     void advertise(ClientSession session, XmlElement features);
 
-    /** Whether {@code element} is this feature's to handle in the session's current state. */
-    boolean accepts(ClientSession session, XmlElement element);
+    /**
+     * Whether {@code element} is this feature's to handle in the session's current state. Features
+     * that are only announced here and used through IQs (legacy session, roster versioning) accept nothing.
+     */
+    default boolean accepts(ClientSession session, XmlElement element) {
+        return false;
+    }
 
-    void handle(ClientSession session, XmlElement element) throws StreamException;
+    /** Handles an element this feature accepted. */
+    default void handle(ClientSession session, XmlElement element) throws StreamException {
+        throw new IllegalStateException(getClass().getSimpleName() + " accepts no elements");
+    }
 }

@@ -144,8 +144,8 @@ public final class PresenceBroker {
     /** The {@code <priority/>} of an available presence, -128 to 127, 0 when absent or invalid. */
     private static int priority(XmlElement presence) {
         try {
-            int priority = presence.childText("priority", presence.namespace()).map(String::strip).map(Integer::parseInt)
-                    .orElse(0);
+            int priority = presence.childText("priority", presence.namespace()).map(String::strip)
+                    .map(Integer::parseInt).orElse(0);
             return priority >= -128 && priority <= 127 ? priority : 0;
         } catch (NumberFormatException e) {
             return 0;

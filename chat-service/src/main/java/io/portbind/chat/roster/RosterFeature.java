@@ -52,16 +52,6 @@ public final class RosterFeature implements Feature, StreamFeature {
         }
     }
 
-    @Override
-    public boolean accepts(ClientSession session, XmlElement element) {
-        return false;
-    }
-
-    @Override
-    public void handle(ClientSession session, XmlElement element) {
-        throw new UnsupportedOperationException("roster requests are IQs, routed once bound");
-    }
-
     private void get(ClientSession from, XmlElement iq, XmlElement query) {
         from.rosterRequested();
         from.onLoop(host.rosters().roster(from.user()), roster -> {

@@ -66,8 +66,4 @@ public final class SessionRegistry {
         }
         return available;
     }
-
-    public int size() {
-        return byUser.values().stream().mapToInt(List::size).sum();
-    }
 }

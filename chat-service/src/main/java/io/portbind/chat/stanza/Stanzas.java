@@ -17,7 +17,8 @@ public final class Stanzas {
 
     /** An empty {@code result} for {@code iq}, addressed back to its sender. */
     public static XmlElement result(XmlElement iq) {
-        return iq("result", iq.attribute("id")).attribute("to", iq.attribute("from")).attribute("from", iq.attribute("to"));
+        return iq("result", iq.attribute("id")).attribute("to", iq.attribute("from"))
+                .attribute("from", iq.attribute("to"));
     }
 
     /** A {@code result} carrying one payload element. */
