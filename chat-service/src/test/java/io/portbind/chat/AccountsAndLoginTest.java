@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -14,10 +13,8 @@ import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.jivesoftware.smackx.iqversion.VersionManager;
 import org.jivesoftware.smackx.ping.PingManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Localpart;
 
@@ -28,38 +25,23 @@ import org.jxmpp.jid.parts.Localpart;
  */
 class AccountsAndLoginTest {
 
-    private static ChatTestServer server;
-    private final Participants people = new Participants(server);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS",
-                XmppClients.accountsFile("benvolio:peace", "# a comment line", "", "mercutio:queen:mab").toString()));
-    }
-
-    @AfterEach
-    void leave() {
-        people.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.withAccounts("benvolio:peace", "# a comment line", "",
+            "mercutio:queen:mab");
 
     @Test
     void parisRegistersInBand_thenLogsIn() throws Exception {
-        AccountManager accounts = AccountManager.getInstance(people.anonymous());
+        AccountManager accounts = AccountManager.getInstance(chat.anonymous());
         assertTrue(accounts.supportsAccountCreation());
         accounts.createAccount(Localpart.from("paris"), "county");
 
-        XMPPTCPConnection paris = people.login("paris", "county", "home");
+        XMPPTCPConnection paris = chat.login("paris", "county", "home");
         assertEquals("paris@localhost/home", paris.getUser().toString());
     }
 
     @Test
     void registeringATakenNameIsAConflict() throws Exception {
-        AccountManager accounts = AccountManager.getInstance(people.anonymous());
+        AccountManager accounts = AccountManager.getInstance(chat.anonymous());
         XMPPErrorException error = assertThrows(XMPPErrorException.class,
                 () -> accounts.createAccount(Localpart.from("benvolio"), "x"));
         assertEquals(StanzaError.Condition.conflict, error.getStanzaError().getCondition());
@@ -83,7 +65,7 @@ class AccountsAndLoginTest {
     @Test
     void wrongPasswordIsNotAuthorizedWithEitherMechanism() throws Exception {
         for (String mechanism : new String[] {"SCRAM-SHA-1", "PLAIN"}) {
-            XMPPTCPConnection connection = people.track(new XMPPTCPConnection(XmppClients.configuration(server)
+            XMPPTCPConnection connection = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
                     .setUsernameAndPassword("benvolio", "war").addEnabledSaslMechanism(mechanism).build()));
             connection.connect();
             SASLErrorException error = assertThrows(SASLErrorException.class, connection::login);
@@ -93,7 +75,7 @@ class AccountsAndLoginTest {
 
     @Test
     void serverAnswersPingVersionAndDisco() throws Exception {
-        XMPPTCPConnection benvolio = people.login("benvolio", "peace", "disco");
+        XMPPTCPConnection benvolio = chat.login("benvolio", "peace", "disco");
         assertTrue(PingManager.getInstanceFor(benvolio).pingMyServer());
         assertEquals("Portbind chat-service", VersionManager.getInstanceFor(benvolio)
                 .getVersion(JidCreate.domainBareFrom("localhost")).getName());
@@ -108,19 +90,19 @@ class AccountsAndLoginTest {
 
     @Test
     void tybaltRegisters_deletesHisAccount_andCannotLogInAgain() throws Exception {
-        AccountManager.getInstance(people.anonymous()).createAccount(Localpart.from("tybalt"), "prince");
-        XMPPTCPConnection tybalt = people.login("tybalt", "prince", "street");
+        AccountManager.getInstance(chat.anonymous()).createAccount(Localpart.from("tybalt"), "prince");
+        XMPPTCPConnection tybalt = chat.login("tybalt", "prince", "street");
 
         AccountManager.getInstance(tybalt).deleteAccount();
 
-        XMPPTCPConnection again = people.track(new XMPPTCPConnection(XmppClients.configuration(server)
+        XMPPTCPConnection again = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
                 .setUsernameAndPassword("tybalt", "prince").build()));
         again.connect();
         assertThrows(SASLErrorException.class, again::login);
     }
 
     private void assertLogsInWith(String mechanism, String user, String password) throws Exception {
-        XMPPTCPConnection connection = people.track(new XMPPTCPConnection(XmppClients.configuration(server)
+        XMPPTCPConnection connection = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
                 .setUsernameAndPassword(user, password).addEnabledSaslMechanism(mechanism).build()));
         connection.connect().login();
         assertTrue(connection.isSecureConnection(), "TLS before authentication");

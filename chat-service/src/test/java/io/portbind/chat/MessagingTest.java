@@ -3,7 +3,6 @@ package io.portbind.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.Map;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -11,38 +10,21 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.ping.PingManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** Messages between users and resources, as Smack clients see them. */
 class MessagingTest {
 
-    private static ChatTestServer server;
-    private final Participants people = new Participants(server);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS", XmppClients.accountsFile("romeo:wherefore",
-                "juliet:balcony", "nurse:errands", "friar:potion").toString()));
-    }
-
-    @AfterEach
-    void leave() {
-        people.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:wherefore", "juliet:balcony",
+            "nurse:errands", "friar:potion");
 
     @Test
     void romeoSendsChatToJulietsBareJid_julietReceivesItFromRomeosFullJid() throws Exception {
-        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "phone");
-        XMPPTCPConnection juliet = people.login("juliet", "balcony", "balcony");
+        XMPPTCPConnection romeo = chat.login("romeo", "wherefore", "phone");
+        XMPPTCPConnection juliet = chat.login("juliet", "balcony", "balcony");
         Inbox<Message> julietReceives = Inbox.of(juliet, MessageTypeFilter.CHAT);
 
         romeo.sendStanza(message(romeo, Message.Type.chat, "juliet@localhost", "But soft, what light"));
@@ -54,8 +36,8 @@ class MessagingTest {
 
     @Test
     void julietsLaptopWritesToHerTabletByFullJid() throws Exception {
-        XMPPTCPConnection laptop = people.login("juliet", "balcony", "laptop");
-        XMPPTCPConnection tablet = people.login("juliet", "balcony", "tablet");
+        XMPPTCPConnection laptop = chat.login("juliet", "balcony", "laptop");
+        XMPPTCPConnection tablet = chat.login("juliet", "balcony", "tablet");
         Inbox<Message> tabletReceives = Inbox.of(tablet, MessageTypeFilter.NORMAL_OR_CHAT);
 
         laptop.sendStanza(message(laptop, Message.Type.normal, "juliet@localhost/tablet", "note to self"));
@@ -67,13 +49,13 @@ class MessagingTest {
 
     @Test
     void nurseWritesWhileFriarIsOffline_friarReceivesItWhenHeComesOnline() throws Exception {
-        XMPPTCPConnection nurse = people.login("nurse", "errands", "market");
+        XMPPTCPConnection nurse = chat.login("nurse", "errands", "market");
         nurse.sendStanza(message(nurse, Message.Type.chat, "friar@localhost", "Hie you to church"));
         // The ping's answer shows the message went through the server before the friar logs in.
         PingManager.getInstanceFor(nurse).pingMyServer();
         nurse.disconnect();
 
-        XMPPTCPConnection friar = people.notYetConnected("friar", "potion", "cell");
+        XMPPTCPConnection friar = chat.notYetConnected("friar", "potion", "cell");
         Inbox<Message> friarReceives = Inbox.of(friar, StanzaTypeFilter.MESSAGE);
         friar.connect().login();
 
@@ -85,7 +67,7 @@ class MessagingTest {
 
     @Test
     void romeoWritesToSomeoneWhoDoesNotExist_andGetsTheErrorsOfRfc6121() throws Exception {
-        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "desk");
+        XMPPTCPConnection romeo = chat.login("romeo", "wherefore", "desk");
         Inbox<Message> errors = Inbox.of(romeo, MessageTypeFilter.ERROR);
 
         romeo.sendStanza(message(romeo, Message.Type.chat, "rosalind@localhost", "hello?"));
@@ -97,10 +79,10 @@ class MessagingTest {
 
     @Test
     void aMessageToJulietsBareJidGoesToHerHighestPriorityResource_headlinesToAllNonNegative() throws Exception {
-        XMPPTCPConnection romeo = people.login("romeo", "wherefore", "letters");
-        XMPPTCPConnection phone = people.login("juliet", "balcony", "phone");
-        XMPPTCPConnection desk = people.login("juliet", "balcony", "desk");
-        XMPPTCPConnection hidden = people.login("juliet", "balcony", "hidden");
+        XMPPTCPConnection romeo = chat.login("romeo", "wherefore", "letters");
+        XMPPTCPConnection phone = chat.login("juliet", "balcony", "phone");
+        XMPPTCPConnection desk = chat.login("juliet", "balcony", "desk");
+        XMPPTCPConnection hidden = chat.login("juliet", "balcony", "hidden");
         Inbox<Message> phoneReceives = Inbox.of(phone, StanzaTypeFilter.MESSAGE);
         Inbox<Message> deskReceives = Inbox.of(desk, StanzaTypeFilter.MESSAGE);
         Inbox<Message> hiddenReceives = Inbox.of(hidden, StanzaTypeFilter.MESSAGE);

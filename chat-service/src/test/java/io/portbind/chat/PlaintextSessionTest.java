@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hand-written stanzas from logged-in clients, on a development server that allows plaintext: what
@@ -14,22 +13,13 @@ import org.junit.jupiter.api.Test;
  */
 class PlaintextSessionTest {
 
-    private static ChatTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ChatTestServer.start(Map.of("CHAT_ALLOW_PLAINTEXT", "true", "CHAT_ACCOUNTS",
-                XmppClients.accountsFile("romeo:r", "juliet:j", "tybalt:t").toString()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.with(Map.of("CHAT_ALLOW_PLAINTEXT", "true"), "romeo:r",
+            "juliet:j", "tybalt:t");
 
     @Test
     void plaintextAllowed_serverOffersMechanismsWithoutTls_andNeverGssapi() throws Exception {
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             String features = client.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             assertTrue(features.contains("<mechanism>SCRAM-SHA-256</mechanism><mechanism>SCRAM-SHA-1</mechanism>"
                     + "<mechanism>PLAIN</mechanism>"), features);
@@ -40,7 +30,7 @@ class PlaintextSessionTest {
 
     @Test
     void romeoBindsTheResourceHeAskedFor() throws Exception {
-        try (RawXmppClient romeo = new RawXmppClient(server.port())) {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
             romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbWVvAHI=</auth>")
                     .awaitReceived("<success");
@@ -57,8 +47,8 @@ class PlaintextSessionTest {
 
     @Test
     void tybaltForgesFrom_julietSeesWhoReallySentIt() throws Exception {
-        try (RawXmppClient juliet = new RawXmppClient(server.port()).login("juliet", "j", "balcony");
-             RawXmppClient tybalt = new RawXmppClient(server.port()).login("tybalt", "t", "street")) {
+        try (RawXmppClient juliet = new RawXmppClient(chat.port()).login("juliet", "j", "balcony");
+             RawXmppClient tybalt = new RawXmppClient(chat.port()).login("tybalt", "t", "street")) {
             tybalt.send("<message to='juliet@localhost/balcony' from='romeo@localhost/garden' type='chat'>"
                     + "<body>meet me</body></message>");
             String received = juliet.awaitReceived("</message>");
@@ -69,8 +59,8 @@ class PlaintextSessionTest {
 
     @Test
     void secondLoginWithTheSameResourceReplacesTheFirstWithConflict() throws Exception {
-        try (RawXmppClient first = new RawXmppClient(server.port()).login("romeo", "r", "exile");
-             RawXmppClient second = new RawXmppClient(server.port()).login("romeo", "r", "exile")) {
+        try (RawXmppClient first = new RawXmppClient(chat.port()).login("romeo", "r", "exile");
+             RawXmppClient second = new RawXmppClient(chat.port()).login("romeo", "r", "exile")) {
             String ended = first.awaitReceived("</stream:stream>");
             assertTrue(ended.contains("<stream:error><conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"), ended);
             assertTrue(first.awaitClosed());
@@ -81,7 +71,7 @@ class PlaintextSessionTest {
 
     @Test
     void everyIqIsAnswered_unknownOnesWithServiceUnavailable() throws Exception {
-        try (RawXmppClient romeo = new RawXmppClient(server.port()).login("romeo", "r", "iq")) {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port()).login("romeo", "r", "iq")) {
             romeo.send("<iq type='get' id='q1'><query xmlns='urn:example:unknown'/></iq>");
             assertTrue(romeo.awaitReceived("</iq>").contains("<service-unavailable"));
             romeo.send("<iq type='get' id='q2' to='juliet@localhost/nowhere'><ping xmlns='urn:xmpp:ping'/></iq>");
@@ -95,7 +85,7 @@ class PlaintextSessionTest {
 
     @Test
     void rosterVersioning_anUpToDateClientGetsAnEmptyResult() throws Exception {
-        try (RawXmppClient juliet = new RawXmppClient(server.port()).login("juliet", "j", "versions")) {
+        try (RawXmppClient juliet = new RawXmppClient(chat.port()).login("juliet", "j", "versions")) {
             juliet.send("<iq type='get' id='r1'><query xmlns='jabber:iq:roster'/></iq>");
             String roster = juliet.awaitReceived("</iq>");
             assertTrue(roster.matches("(?s).*<query xmlns='jabber:iq:roster' ver='[0-9]+'.*"), roster);

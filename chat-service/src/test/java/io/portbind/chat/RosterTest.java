@@ -6,44 +6,25 @@ import static io.portbind.chat.SubscriptionTest.entry;
 import static io.portbind.chat.SubscriptionTest.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** Roster management from Smack: adding, naming, grouping, removing, with pushes reaching every resource. */
 class RosterTest {
 
-    private static ChatTestServer server;
-    private final Participants people = new Participants(server);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS",
-                XmppClients.accountsFile("romeo:r", "friar:f", "juliet:j").toString()));
-    }
-
-    @AfterEach
-    void leave() {
-        people.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:r", "friar:f", "juliet:j");
 
     @Test
     void romeoAddsTheFriarOnHisPhone_hisLaptopSeesItToo_thenHeRemovesHim() throws Exception {
-        XMPPTCPConnection phone = people.login("romeo", "r", "phone");
-        XMPPTCPConnection laptop = people.login("romeo", "r", "laptop");
+        XMPPTCPConnection phone = chat.login("romeo", "r", "phone");
+        XMPPTCPConnection laptop = chat.login("romeo", "r", "laptop");
         Roster.getInstanceFor(laptop).reloadAndWait();
 
         Roster.getInstanceFor(phone).createItem(JidCreate.bareFrom("friar@localhost"), "Friar Laurence",
@@ -59,8 +40,8 @@ class RosterTest {
 
     @Test
     void julietRemovesRomeo_romeoLosesTheSubscriptionBothWays() throws Exception {
-        XMPPTCPConnection juliet = people.login("juliet", "j", "tomb");
-        XMPPTCPConnection romeo = people.login("romeo", "r", "tomb");
+        XMPPTCPConnection juliet = chat.login("juliet", "j", "tomb");
+        XMPPTCPConnection romeo = chat.login("romeo", "r", "tomb");
         befriend(juliet, "juliet@localhost", romeo, "romeo@localhost");
         Inbox<Presence> romeoHearsUnsubscribed = Inbox.of(romeo, PresenceTypeFilter.UNSUBSCRIBED);
 

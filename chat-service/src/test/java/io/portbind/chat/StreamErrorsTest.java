@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Raw-socket conversations about the stream itself: headers, restricted XML, limits, closing. */
 class StreamErrorsTest {
 
-    private static ChatTestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ChatTestServer.start(Map.of("CHAT_MAX_STANZA_BYTES", "4096"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.with(Map.of("CHAT_MAX_STANZA_BYTES", "4096"));
 
     @Test
     void clientOpensStream_serverOffersRequiredStartTlsAndNoMechanismsYet() throws Exception {
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             String reply = client.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             assertTrue(reply.contains("<stream:stream xmlns='jabber:client'"), reply);
             assertTrue(reply.contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"),
@@ -36,7 +26,7 @@ class StreamErrorsTest {
 
     @Test
     void clientClosesItsStream_serverClosesItsOwn() throws Exception {
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             client.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             client.send("  \n  ").send("</stream:stream>");
             assertTrue(client.awaitClosed());
@@ -57,7 +47,7 @@ class StreamErrorsTest {
         // The non-blocking parser has no support for internal DTD subsets: it stops at the '['.
         assertStreamError(dtd + RawXmppClient.HEADER.substring("<?xml version='1.0'?>".length())
                 + "<message><body>&lol3;</body></message>", "not-well-formed");
-        try (RawXmppClient next = new RawXmppClient(server.port())) {
+        try (RawXmppClient next = new RawXmppClient(chat.port())) {
             assertTrue(next.send(RawXmppClient.HEADER).awaitReceived("</stream:features>").contains("starttls"));
         }
     }
@@ -87,7 +77,7 @@ class StreamErrorsTest {
 
     @Test
     void endlessTextIsCutOffWithoutWaitingForItsEnd() throws Exception {
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             client.send(RawXmppClient.HEADER + "<message><body>");
             for (int i = 0; i < 8; i++) {
                 client.send("y".repeat(1024));
@@ -120,7 +110,7 @@ class StreamErrorsTest {
 
     @Test
     void saslBeforeTlsIsRefusedWithEncryptionRequired() throws Exception {
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             client.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             client.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGEAYg==</auth>");
             assertTrue(client.awaitReceived("</failure>").contains("<encryption-required/>"), client.received());
@@ -129,7 +119,7 @@ class StreamErrorsTest {
 
     private static void assertStreamError(String input, String condition) throws Exception {
         String reply;
-        try (RawXmppClient client = new RawXmppClient(server.port())) {
+        try (RawXmppClient client = new RawXmppClient(chat.port())) {
             client.send(input);
             reply = client.awaitReceived("</stream:stream>");
             assertTrue(client.awaitClosed(), "server closes after a stream error");

@@ -4,7 +4,6 @@ import static io.portbind.chat.Eventually.assertEventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.Map;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
@@ -13,40 +12,22 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /** The presence subscription flows of RFC 6121 section 3, and the presence they unlock, between Smack clients. */
 class SubscriptionTest {
 
-    private static ChatTestServer server;
-    private final Participants people = new Participants(server);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ChatTestServer.start(Map.of("CHAT_ACCOUNTS", XmppClients.accountsFile("romeo:r", "juliet:j",
-                "paris:p", "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba",
-                "rosaline:ro").toString()));
-    }
-
-    @AfterEach
-    void leave() {
-        people.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:r", "juliet:j", "paris:p",
+            "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro");
 
     @Test
     void romeoAsks_julietApproves_romeoSeesHerPresenceChange_andSeesItAgainFromANewResource() throws Exception {
-        XMPPTCPConnection romeo = people.login("romeo", "r", "garden");
-        XMPPTCPConnection juliet = people.login("juliet", "j", "balcony");
+        XMPPTCPConnection romeo = chat.login("romeo", "r", "garden");
+        XMPPTCPConnection juliet = chat.login("juliet", "j", "balcony");
         Inbox<Presence> julietRequests = Inbox.of(juliet, PresenceTypeFilter.SUBSCRIBE);
 
         romeo.sendStanza(presence(romeo, Presence.Type.subscribe, "juliet@localhost"));
@@ -66,7 +47,7 @@ class SubscriptionTest {
                 == Presence.Mode.away);
         assertEquals("at the window", presenceOf(romeo, "juliet@localhost").getStatus());
 
-        XMPPTCPConnection romeoLater = people.login("romeo", "r", "mantua");
+        XMPPTCPConnection romeoLater = chat.login("romeo", "r", "mantua");
         assertEventually("the new resource learns Juliet's presence at login",
                 () -> presenceOf(romeoLater, "juliet@localhost").getMode() == Presence.Mode.away);
 
@@ -76,8 +57,8 @@ class SubscriptionTest {
 
     @Test
     void capuletPreApprovesParis_soParisRequestIsGrantedAtOnce() throws Exception {
-        XMPPTCPConnection capulet = people.login("capulet", "c", "hall");
-        XMPPTCPConnection paris = people.login("paris", "p", "house");
+        XMPPTCPConnection capulet = chat.login("capulet", "c", "hall");
+        XMPPTCPConnection paris = chat.login("paris", "p", "house");
         Inbox<Presence> capuletRequests = Inbox.of(capulet, PresenceTypeFilter.SUBSCRIBE);
 
         capulet.sendStanza(presence(capulet, Presence.Type.subscribed, "paris@localhost"));
@@ -92,8 +73,8 @@ class SubscriptionTest {
 
     @Test
     void tybaltAsks_mercutioRefuses() throws Exception {
-        XMPPTCPConnection tybalt = people.login("tybalt", "t", "street");
-        XMPPTCPConnection mercutio = people.login("mercutio", "m", "street");
+        XMPPTCPConnection tybalt = chat.login("tybalt", "t", "street");
+        XMPPTCPConnection mercutio = chat.login("mercutio", "m", "street");
         Inbox<Presence> tybaltHears = Inbox.of(tybalt, PresenceTypeFilter.UNSUBSCRIBED);
         Inbox<Presence> mercutioRequests = Inbox.of(mercutio, PresenceTypeFilter.SUBSCRIBE);
 
@@ -109,8 +90,8 @@ class SubscriptionTest {
 
     @Test
     void benvolioAndMontagueSubscribeBothWays_thenUnsubscribeAndCancel() throws Exception {
-        XMPPTCPConnection benvolio = people.login("benvolio", "b", "square");
-        XMPPTCPConnection montague = people.login("montague", "mo", "house");
+        XMPPTCPConnection benvolio = chat.login("benvolio", "b", "square");
+        XMPPTCPConnection montague = chat.login("montague", "mo", "house");
         befriend(benvolio, "benvolio@localhost", montague, "montague@localhost");
 
         benvolio.sendStanza(presence(benvolio, Presence.Type.unsubscribe, "montague@localhost"));
@@ -126,12 +107,12 @@ class SubscriptionTest {
 
     @Test
     void balthasarAsksWhileRosalineIsOffline_sheGetsTheRequestWhenSheComesOnline() throws Exception {
-        XMPPTCPConnection balthasar = people.login("balthasar", "ba", "road");
+        XMPPTCPConnection balthasar = chat.login("balthasar", "ba", "road");
         balthasar.sendStanza(presence(balthasar, Presence.Type.subscribe, "rosaline@localhost"));
         assertEventually("request pending", () -> entry(balthasar, "rosaline@localhost") != null
                 && entry(balthasar, "rosaline@localhost").isSubscriptionPending());
 
-        XMPPTCPConnection rosaline = people.notYetConnected("rosaline", "ro", "away");
+        XMPPTCPConnection rosaline = chat.notYetConnected("rosaline", "ro", "away");
         Inbox<Presence> rosalineRequests = Inbox.of(rosaline, PresenceTypeFilter.SUBSCRIBE);
         rosaline.connect().login();
         assertEquals("balthasar@localhost", rosalineRequests.next().getFrom().toString());
