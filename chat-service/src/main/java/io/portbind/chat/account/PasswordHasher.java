@@ -27,7 +27,7 @@ public final class PasswordHasher implements AutoCloseable {
 
     public PasswordHasher() {
         AtomicInteger count = new AtomicInteger();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        int threads = Runtime.getRuntime().availableProcessors();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "password-hash-" + count.incrementAndGet());
             thread.setDaemon(true);

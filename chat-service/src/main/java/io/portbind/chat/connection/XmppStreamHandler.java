@@ -63,7 +63,6 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
     @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         ByteBuf bytes = (ByteBuf) msg;
-        session.reading(true);
         try {
             if (!closing) {
                 parser.feed(bytes, this);
@@ -77,12 +76,6 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         } finally {
             bytes.release();
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext context) {
-        session.reading(false);
-        context.flush();
     }
 
     @Override
@@ -142,10 +135,14 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
     }
 
     private void sendHeader(String language) {
+        write(header(language));
+    }
+
+    private String header(String language) {
+        headerSent = true;
         byte[] id = new byte[12];
         ThreadLocalRandom.current().nextBytes(id);
-        write(StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), language));
-        headerSent = true;
+        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), language);
     }
 
     @Override
@@ -182,8 +179,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
     public void startTls() {
         SslHandler tls = new SslHandler(host.tls().context().newEngine(ctx.alloc()), true);
         ctx.pipeline().addFirst("tls", tls);
-        write("<proceed xmlns='" + StartTlsFeature.NAMESPACE + "'/>");
-        ctx.flush();
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), "<proceed xmlns='" + StartTlsFeature.NAMESPACE + "'/>"));
         restart();
     }
 
@@ -198,14 +194,12 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         }
         closing = true;
         parser.stop();
-        if (!headerSent) {
-            sendHeader("en");
-        }
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), StreamWriter.error(condition)))
+        String header = headerSent ? "" : header("en");
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), header + StreamWriter.error(condition)))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
     private void write(String xml) {
-        ctx.write(ByteBufUtil.writeUtf8(ctx.alloc(), xml), ctx.voidPromise());
+        session.write(xml);
     }
 }

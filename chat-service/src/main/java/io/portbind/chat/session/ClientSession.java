@@ -7,6 +7,7 @@ import io.portbind.chat.xml.XmlElement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -32,7 +33,9 @@ public final class ClientSession {
     private volatile int priority;
     private volatile boolean rosterRequested;
     private final Set<Jid> directedPresence = new HashSet<>();
-    private boolean reading;
+    private final Runnable flush = this::flush;
+    private boolean flushScheduled;
+    private final AtomicInteger queuedWrites = new AtomicInteger();
     private int failedAuthentications;
 
     public ClientSession(Channel channel, StreamControl stream) {
@@ -40,22 +43,33 @@ public final class ClientSession {
         this.stream = stream;
     }
 
-    /**
-     * Sends a stanza. On the session's own event loop while it reads, the write is flushed with the
-     * rest of the batch; from anywhere else it is flushed at once.
-     */
+    /** Sends a stanza; see {@link #write} for when it is flushed. */
     public void send(XmlElement stanza) {
-        var bytes = ByteBufUtil.writeUtf8(channel.alloc(), stanza.toXml(CLIENT_NAMESPACE));
-        if (reading && channel.eventLoop().inEventLoop()) {
-            channel.write(bytes, channel.voidPromise());
-        } else {
-            channel.writeAndFlush(bytes, channel.voidPromise());
-        }
+        write(stanza.toXml(CLIENT_NAMESPACE));
     }
 
-    /** Marks the start and end of a read batch; see {@link #send}. Event loop only. */
-    public void reading(boolean nowReading) {
-        this.reading = nowReading;
+    /**
+     * Writes XML text, keeping the order in which any threads called this. From another thread the
+     * write becomes a task on the session's event loop and is flushed at once. On the event loop it
+     * is written directly, unless such tasks are still queued (then it queues behind them), and
+     * flushed by a task that runs once the loop has handled the I/O at hand: all that one batch of
+     * reads produces for this client leaves in one flush, one TLS record and one system call.
+     */
+    public void write(String xml) {
+        var bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
+        if (!channel.eventLoop().inEventLoop() || queuedWrites.get() > 0) {
+            queuedWrites.incrementAndGet();
+            channel.eventLoop().execute(() -> {
+                queuedWrites.decrementAndGet();
+                channel.writeAndFlush(bytes, channel.voidPromise());
+            });
+            return;
+        }
+        channel.write(bytes, channel.voidPromise());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(flush);
+        }
     }
 
     /**
@@ -73,6 +87,11 @@ public final class ClientSession {
                 channel.eventLoop().execute(() -> action.accept(value));
             }
         });
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        channel.flush();
     }
 
     public StreamControl stream() {

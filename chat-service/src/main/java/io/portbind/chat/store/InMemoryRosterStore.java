@@ -63,7 +63,12 @@ public final class InMemoryRosterStore implements RosterStore {
 
     @Override
     public CompletionStage<Void> removeAll(BareJid owner) {
-        rosters.remove(owner);
+        // The version keeps counting up, so a re-created account never sees a version reused.
+        StoredRoster stored = of(owner);
+        synchronized (stored) {
+            stored.items.clear();
+            stored.version++;
+        }
         return CompletableFuture.completedFuture(null);
     }
 }

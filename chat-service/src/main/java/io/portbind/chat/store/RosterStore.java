@@ -21,6 +21,6 @@ public interface RosterStore {
      */
     CompletionStage<RosterChange> update(BareJid owner, BareJid contact, UnaryOperator<RosterItem> change);
 
-    /** Forgets the owner's whole roster, when the account is removed. */
+    /** Empties the owner's roster, when the account is removed; versions never go back. */
     CompletionStage<Void> removeAll(BareJid owner);
 }
