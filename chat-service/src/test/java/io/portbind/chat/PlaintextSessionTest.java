@@ -94,4 +94,58 @@ class PlaintextSessionTest {
             assertTrue(juliet.awaitReceived("/>").contains("<iq type='result' id='r2'"));
         }
     }
+
+    @Test
+    void clientAsksForNoResource_serverChoosesOne() throws Exception {
+        try (RawXmppClient juliet = new RawXmppClient(chat.port())) {
+            juliet.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            juliet.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGp1bGlldABq</auth>")
+                    .awaitReceived("<success");
+            juliet.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            juliet.send("<iq type='set' id='b2'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>");
+            String bound = juliet.awaitReceived("</iq>");
+            assertTrue(bound.matches("(?s).*<jid>juliet@localhost/[^<]+</jid>.*"), bound);
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreAnsweredLate_andTheFifthEndsTheStream() throws Exception {
+        try (RawXmppClient guesser = new RawXmppClient(chat.port())) {
+            guesser.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            long started = System.nanoTime();
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                guesser.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbWVvAHg=</auth>");
+                assertTrue(guesser.awaitReceived("</failure>").contains("<not-authorized/>"));
+            }
+            assertTrue(System.nanoTime() - started >= 5 * 250_000_000L, "each failure waits before it is sent");
+            assertTrue(guesser.awaitReceived("</stream:stream>").contains("<policy-violation"));
+        }
+    }
+
+    @Test
+    void romeoPingsJulietsResource_julietAnswers_andTheAnswerComesBack() throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port()).login("romeo", "r", "ping");
+             RawXmppClient juliet = new RawXmppClient(chat.port()).login("juliet", "j", "pong")) {
+            romeo.send("<iq type='get' id='x1' to='juliet@localhost/pong'><ping xmlns='urn:xmpp:ping'/></iq>");
+            String request = juliet.awaitReceived("</iq>");
+            assertTrue(request.contains("from='romeo@localhost/ping'"), request);
+            juliet.send("<iq type='result' id='x1' to='romeo@localhost/ping'/>");
+            String answer = romeo.awaitReceived("/>");
+            assertTrue(answer.contains("<iq type='result' id='x1'") && answer.contains("from='juliet@localhost/pong'"),
+                    answer);
+        }
+    }
+
+    @Test
+    void tybaltSendsDirectedPresenceToJuliet_andHerResourceLearnsWhenHeLeaves() throws Exception {
+        try (RawXmppClient juliet = new RawXmppClient(chat.port()).login("juliet", "j", "window")) {
+            juliet.send("<presence/>").awaitReceived("/>");
+            RawXmppClient tybalt = new RawXmppClient(chat.port()).login("tybalt", "t", "alley");
+            tybalt.send("<presence to='juliet@localhost'><status>I see you</status></presence>");
+            assertTrue(juliet.awaitReceived("</presence>").contains("from='tybalt@localhost/alley'"));
+            tybalt.close();
+            String gone = juliet.awaitReceived("/>");
+            assertTrue(gone.contains("type='unavailable'") && gone.contains("tybalt@localhost/alley"), gone);
+        }
+    }
 }
