@@ -31,10 +31,7 @@ class PlaintextSessionTest {
     @Test
     void romeoBindsTheResourceHeAskedFor() throws Exception {
         try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
-            romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
-            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbWVvAHI=</auth>")
-                    .awaitReceived("<success");
-            String features = romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            String features = romeo.authenticate("romeo", "r");
             assertTrue(features.contains("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"), features);
             assertTrue(features.contains("<session xmlns='urn:ietf:params:xml:ns:xmpp-session'><optional/>"), features);
             romeo.send("<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'>"
@@ -98,10 +95,7 @@ class PlaintextSessionTest {
     @Test
     void clientAsksForNoResource_serverChoosesOne() throws Exception {
         try (RawXmppClient juliet = new RawXmppClient(chat.port())) {
-            juliet.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
-            juliet.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGp1bGlldABq</auth>")
-                    .awaitReceived("<success");
-            juliet.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            juliet.authenticate("juliet", "j");
             juliet.send("<iq type='set' id='b2'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>");
             String bound = juliet.awaitReceived("</iq>");
             assertTrue(bound.matches("(?s).*<jid>juliet@localhost/[^<]+</jid>.*"), bound);

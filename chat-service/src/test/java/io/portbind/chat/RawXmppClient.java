@@ -68,14 +68,22 @@ final class RawXmppClient implements AutoCloseable {
         return upToExpected;
     }
 
-    /** Authenticates with PLAIN on a plaintext stream and binds {@code resource}; the server must allow it. */
-    RawXmppClient login(String user, String password, String resource) throws IOException {
+    /**
+     * Authenticates with PLAIN on a plaintext stream, which the server must allow, and returns the
+     * stream features offered after the restart.
+     */
+    String authenticate(String user, String password) throws IOException {
         send(HEADER).awaitReceived("</stream:features>");
         String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                 .getBytes(StandardCharsets.UTF_8));
         send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
         awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
-        send(HEADER).awaitReceived("</stream:features>");
+        return send(HEADER).awaitReceived("</stream:features>");
+    }
+
+    /** {@link #authenticate}, then binds {@code resource}. */
+    RawXmppClient login(String user, String password, String resource) throws IOException {
+        authenticate(user, password);
         send("<iq type='set' id='bind'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>" + resource
                 + "</resource></bind></iq>");
         awaitReceived("</iq>");
