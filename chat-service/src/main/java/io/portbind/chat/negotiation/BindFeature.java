@@ -12,6 +12,8 @@ import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resource binding (RFC 6120 section 7). A client that names no resource gets one chosen by the
@@ -20,6 +22,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 public final class BindFeature implements StreamFeature {
 
     public static final String NAMESPACE = "urn:ietf:params:xml:ns:xmpp-bind";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindFeature.class);
 
     private final Host host;
 
@@ -53,6 +57,7 @@ public final class BindFeature implements StreamFeature {
             return;
         }
         session.bound(jid);
+        LOG.debug("{} bound to {}", session.channel(), jid);
         host.sessions().bind(session).ifPresent(replaced -> replaced.fail(StreamError.CONFLICT));
         XmlElement bind = XmlElement.of("bind", NAMESPACE);
         bind.addTextChild("jid", jid.toString());
