@@ -3,6 +3,7 @@ package io.portbind.chat;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.portbind.chat.account.AccountsFile;
 import io.portbind.chat.account.PasswordHasher;
@@ -109,5 +110,7 @@ public final class ChatServer implements ServerApplication {
     @Override
     public void close() {
         host.hasher().close();
+        // A BoringSSL context holds native memory until released; the JDK's ignores this.
+        ReferenceCountUtil.release(host.tls().context());
     }
 }
