@@ -29,7 +29,8 @@ class RosterTest {
 
         Roster.getInstanceFor(phone).createItem(JidCreate.bareFrom("friar@localhost"), "Friar Laurence",
                 new String[] {"Church"});
-        assertEventually("the laptop has the friar", () -> entry(laptop, "friar@localhost") != null);
+        assertEventually("both resources have the friar", () -> entry(laptop, "friar@localhost") != null
+                && entry(phone, "friar@localhost") != null);
         assertEquals("Friar Laurence", entry(laptop, "friar@localhost").getName());
         assertEquals("Church", entry(laptop, "friar@localhost").getGroups().get(0).getName());
         assertEquals(ItemType.none, type(laptop, "friar@localhost"));
