@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -64,10 +65,15 @@ final class ChatServerExtension implements BeforeAllCallback, AfterEachCallback,
         return server.port();
     }
 
-    /** Logged in as {@code user}/{@code resource} over TLS, initial presence sent. */
+    /**
+     * Logged in as {@code user}/{@code resource} over TLS, initial presence sent, roster loaded: Smack
+     * handles the roster result and pushes on different threads, so a push racing the first load
+     * could otherwise be lost on the client side.
+     */
     XMPPTCPConnection login(String user, String password, String resource) throws Exception {
         XMPPTCPConnection connection = notYetConnected(user, password, resource);
         connection.connect().login();
+        Roster.getInstanceFor(connection).waitUntilLoaded();
         return connection;
     }
 
