@@ -1,5 +1,6 @@
 package io.portbind.chat;
 
+import io.portbind.chat.stream.StreamLimits;
 import io.portbind.common.config.InvalidValueException;
 import io.portbind.common.config.Parsers;
 import io.portbind.common.config.Setting;
@@ -35,7 +36,8 @@ public final class ChatSettings {
             Parsers::readableFile);
 
     public static final Setting<Integer> MAX_STANZA_BYTES = Setting.of("--max-stanza-bytes",
-            List.of("CHAT_MAX_STANZA_BYTES"), "262144", "Largest stanza accepted, in bytes.",
+            List.of("CHAT_MAX_STANZA_BYTES"), Integer.toString(StreamLimits.DEFAULT_STANZA_BYTES),
+            "Largest stanza accepted, in bytes.",
             Parsers.positiveInt(16 * 1024 * 1024));
 
     public static final Setting<Integer> IDLE_TIMEOUT = Setting.of("--idle-timeout", List.of("CHAT_IDLE_TIMEOUT"),

@@ -22,11 +22,4 @@ public final class Xml {
             }
         }
     }
-
-    /** {@code text} escaped, for the rare places that build a string rather than append. */
-    public static String escape(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        escape(text, out);
-        return out.toString();
-    }
 }

@@ -46,10 +46,6 @@ public final class XmlElement implements XmlNode {
         return attributes.get(key);
     }
 
-    public Map<String, String> attributes() {
-        return Collections.unmodifiableMap(attributes);
-    }
-
     /** Sets an attribute; a {@code null} value removes it. */
     public XmlElement attribute(String key, String value) {
         if (value == null) {
