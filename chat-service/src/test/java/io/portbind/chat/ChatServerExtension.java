@@ -73,7 +73,7 @@ final class ChatServerExtension implements BeforeAllCallback, AfterEachCallback,
     XMPPTCPConnection login(String user, String password, String resource) throws Exception {
         XMPPTCPConnection connection = notYetConnected(user, password, resource);
         connection.connect().login();
-        Roster.getInstanceFor(connection).waitUntilLoaded();
+        Eventually.assertEventually(user + "'s roster loaded", Roster.getInstanceFor(connection)::isLoaded);
         return connection;
     }
 
