@@ -1,24 +1,116 @@
 package io.portbind.chat;
 
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.portbind.chat.account.AccountsFile;
+import io.portbind.chat.account.PasswordHasher;
+import io.portbind.chat.connection.ShutdownEvent;
+import io.portbind.chat.feature.DiscoFeature;
+import io.portbind.chat.feature.Feature;
+import io.portbind.chat.feature.FeatureRegistry;
+import io.portbind.chat.feature.LegacySessionFeature;
+import io.portbind.chat.feature.PingFeature;
+import io.portbind.chat.feature.RegistrationFeature;
+import io.portbind.chat.feature.VersionFeature;
+import io.portbind.chat.negotiation.BindFeature;
+import io.portbind.chat.negotiation.SaslFeature;
+import io.portbind.chat.negotiation.StartTlsFeature;
+import io.portbind.chat.negotiation.StreamFeature;
+import io.portbind.chat.presence.PresenceBroker;
+import io.portbind.chat.presence.PresenceDelivery;
+import io.portbind.chat.roster.RosterFeature;
+import io.portbind.chat.roster.RosterPushes;
+import io.portbind.chat.roster.SubscriptionFlow;
+import io.portbind.chat.routing.IqDispatcher;
+import io.portbind.chat.routing.MessageRouter;
+import io.portbind.chat.routing.StanzaRouter;
+import io.portbind.chat.session.SessionRegistry;
+import io.portbind.chat.store.Account;
+import io.portbind.chat.store.InMemoryAccountStore;
+import io.portbind.chat.store.InMemoryOfflineStore;
+import io.portbind.chat.store.InMemoryRosterStore;
+import io.portbind.chat.stream.StreamLimits;
+import io.portbind.chat.tls.ServerTls;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The chat-service as the shared bootstrap sees it. */
+/**
+ * The chat-service as the shared bootstrap sees it: builds the host (stores, sessions, TLS), installs
+ * the features, and says goodbye to every client with {@code system-shutdown} on a graceful stop.
+ */
 public final class ChatServer implements ServerApplication {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    private static final int OFFLINE_MESSAGES_PER_USER = 1000;
+
+    private final Host host;
+    private final ChatInitializer initializer;
+    private final ChannelGroup connections = new DefaultChannelGroup("xmpp-clients", GlobalEventExecutor.INSTANCE);
+
     public ChatServer(Config config) {
+        String domain = config.get(ChatSettings.DOMAIN).toString();
+        ServerTls tls = ServerTls.load(config.find(ChatSettings.TLS_CERT), config.find(ChatSettings.TLS_KEY), domain);
+        PasswordHasher hasher = new PasswordHasher();
+        InMemoryAccountStore accounts = new InMemoryAccountStore();
+        config.find(ChatSettings.ACCOUNTS).ifPresent(file -> {
+            List<Account> loaded = AccountsFile.load(file, hasher);
+            loaded.forEach(accounts::create);
+            LOG.info("loaded {} accounts from {}", loaded.size(), file);
+        });
+        this.host = new Host(config.get(ChatSettings.DOMAIN), config.get(ChatSettings.ALLOW_PLAINTEXT),
+                config.get(ChatSettings.REGISTRATION),
+                new StreamLimits(config.get(ChatSettings.MAX_STANZA_BYTES), StreamLimits.DEFAULT_DEPTH), tls,
+                accounts, new InMemoryRosterStore(), new InMemoryOfflineStore(OFFLINE_MESSAGES_PER_USER),
+                new SessionRegistry(), hasher);
+        LOG.info("XMPP domain {}, TLS certificate SHA-256 fingerprint {}", domain, tls.fingerprint());
+
+        PresenceDelivery delivery = new PresenceDelivery(host);
+        RosterPushes pushes = new RosterPushes(host);
+        SubscriptionFlow subscriptions = new SubscriptionFlow(host, pushes, delivery);
+        RegistrationFeature registration = new RegistrationFeature(host);
+        LegacySessionFeature legacySession = new LegacySessionFeature();
+        RosterFeature roster = new RosterFeature(host, pushes, subscriptions);
+        List<Feature> features = List.of(new DiscoFeature(), new PingFeature(), new VersionFeature(), registration,
+                legacySession, roster);
+        FeatureRegistry registry = new FeatureRegistry();
+        features.forEach(feature -> feature.install(registry));
+        List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host), new SaslFeature(host), registration,
+                new BindFeature(host), legacySession, roster);
+        StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
+                new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
+        this.initializer = new ChatInitializer(host, streamFeatures, router,
+                Duration.ofSeconds(config.get(ChatSettings.IDLE_TIMEOUT)), connections);
     }
 
     @Override
     public ChannelHandler childHandler() {
-        return new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel channel) {
-                channel.pipeline().addLast(new StreamOpeningHandler("localhost"));
-            }
-        };
+        return initializer;
+    }
+
+    /** The certificate clients are shown on STARTTLS, so tests and tools can trust exactly it. */
+    public X509Certificate certificate() {
+        return host.tls().certificate();
+    }
+
+    @Override
+    public void drain(Duration bound) {
+        connections.forEach(channel -> channel.pipeline().fireUserEventTriggered(ShutdownEvent.INSTANCE));
+        connections.newCloseFuture().awaitUninterruptibly(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        host.hasher().close();
+        // A BoringSSL context holds native memory until released; the JDK's ignores this.
+        ReferenceCountUtil.release(host.tls().context());
     }
 }

@@ -6,7 +6,10 @@ import io.portbind.common.server.ServiceLauncher;
 /** {@code java -jar chat-service.jar}: an XMPP server on its own port. */
 public final class Main {
 
-    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", "XMPP", "CHAT_PORT", 5222);
+    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", "XMPP", "CHAT_PORT", 5222,
+            ChatSettings.DOMAIN, ChatSettings.TLS_CERT, ChatSettings.TLS_KEY, ChatSettings.ALLOW_PLAINTEXT,
+            ChatSettings.REGISTRATION, ChatSettings.ACCOUNTS, ChatSettings.MAX_STANZA_BYTES,
+            ChatSettings.IDLE_TIMEOUT);
 
     private Main() {
     }

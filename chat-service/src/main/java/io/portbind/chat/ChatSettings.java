@@ -1,0 +1,65 @@
+package io.portbind.chat;
+
+import io.portbind.chat.stream.StreamLimits;
+import io.portbind.common.config.InvalidValueException;
+import io.portbind.common.config.Parsers;
+import io.portbind.common.config.Setting;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** The chat-service's own settings, listed by {@code --help} next to the shared ones. */
+public final class ChatSettings {
+
+    public static final Setting<DomainBareJid> DOMAIN = Setting.of("--domain", List.of("XMPP_DOMAIN"), "localhost",
+            "XMPP domain this server hosts; user addresses are user@domain.", ChatSettings::domain);
+
+    public static final Setting<Path> TLS_CERT = Setting.of("--tls-cert", List.of("CHAT_TLS_CERT"), null,
+            "PEM certificate chain for STARTTLS; without it a self-signed certificate is made at start.",
+            Parsers::readableFile);
+
+    public static final Setting<Path> TLS_KEY = Setting.of("--tls-key", List.of("CHAT_TLS_KEY"), null,
+            "PEM private key (PKCS#8 or PKCS#1) for the certificate given by --tls-cert.", Parsers::readableFile);
+
+    public static final Setting<Boolean> ALLOW_PLAINTEXT = Setting.of("--allow-plaintext",
+            List.of("CHAT_ALLOW_PLAINTEXT"), "false",
+            "Allow authentication and registration without TLS (local development only).", Parsers::bool);
+
+    public static final Setting<Boolean> REGISTRATION = Setting.of("--registration", List.of("CHAT_REGISTRATION"),
+            "open", "In-band registration (XEP-0077): open or closed.", ChatSettings::registration);
+
+    public static final Setting<Path> ACCOUNTS = Setting.of("--accounts", List.of("CHAT_ACCOUNTS"), null,
+            "File of accounts created at start, one user:password per line, # starts a comment.",
+            Parsers::readableFile);
+
+    public static final Setting<Integer> MAX_STANZA_BYTES = Setting.of("--max-stanza-bytes",
+            List.of("CHAT_MAX_STANZA_BYTES"), Integer.toString(StreamLimits.DEFAULT_STANZA_BYTES),
+            "Largest stanza accepted, in bytes.",
+            Parsers.positiveInt(16 * 1024 * 1024));
+
+    public static final Setting<Integer> IDLE_TIMEOUT = Setting.of("--idle-timeout", List.of("CHAT_IDLE_TIMEOUT"),
+            "300", "Seconds without any data from a client before its stream is closed.",
+            Parsers.positiveInt(86_400));
+
+    private ChatSettings() {
+    }
+
+    private static DomainBareJid domain(String text) throws InvalidValueException {
+        try {
+            return JidCreate.domainBareFrom(Parsers.nonEmpty(text));
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new InvalidValueException("expected a domain name such as localhost or chat.example.org");
+        }
+    }
+
+    private static boolean registration(String text) throws InvalidValueException {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "open" -> true;
+            case "closed" -> false;
+            default -> throw new InvalidValueException("expected open or closed");
+        };
+    }
+}

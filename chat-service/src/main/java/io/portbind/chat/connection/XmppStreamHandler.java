@@ -1,0 +1,205 @@
+package io.portbind.chat.connection;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.portbind.chat.Host;
+import io.portbind.chat.negotiation.StartTlsFeature;
+import io.portbind.chat.negotiation.StreamFeature;
+import io.portbind.chat.routing.StanzaRouter;
+import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.session.Phase;
+import io.portbind.chat.session.StreamControl;
+import io.portbind.chat.stanza.Stanzas;
+import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.stream.StreamEvents;
+import io.portbind.chat.stream.StreamException;
+import io.portbind.chat.stream.StreamHeader;
+import io.portbind.chat.stream.XmlStreamParser;
+import io.portbind.chat.xml.XmlElement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's XML stream: feeds bytes to the parser, answers stream headers with the server's
+ * header and the features that apply now, hands negotiation elements to the feature that accepts
+ * them and, once a resource is bound, stanzas to the router. Ends the stream with the right stream
+ * error on bad input, idleness or shutdown, and with its own close when the client closes.
+ */
+public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implements StreamEvents, StreamControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XmppStreamHandler.class);
+
+    private final Host host;
+    private final List<StreamFeature> features;
+    private final StanzaRouter router;
+    private ChannelHandlerContext ctx;
+    private ClientSession session;
+    private XmlStreamParser parser;
+    private boolean headerSent;
+    private boolean closing;
+
+    public XmppStreamHandler(Host host, List<StreamFeature> features, StanzaRouter router) {
+        this.host = host;
+        this.features = features;
+        this.router = router;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.ctx = context;
+        this.session = new ClientSession(context.channel(), this);
+        this.parser = new XmlStreamParser(host.limits());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object msg) {
+        ByteBuf bytes = (ByteBuf) msg;
+        try {
+            if (!closing) {
+                parser.feed(bytes, this);
+            }
+        } catch (StreamException e) {
+            LOG.debug("{}: {} ({})", context.channel(), e.condition().condition(), e.getMessage());
+            fail(e.condition());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: ending stream after an internal error", context.channel(), e);
+            fail(StreamError.INTERNAL_SERVER_ERROR);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            fail(StreamError.CONNECTION_TIMEOUT);
+        } else if (event == ShutdownEvent.INSTANCE) {
+            fail(StreamError.SYSTEM_SHUTDOWN);
+        } else if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                session.secured();
+            } else {
+                LOG.debug("{}: TLS handshake failed: {}", context.channel(), handshake.cause().toString());
+                context.close();
+            }
+        } else {
+            super.userEventTriggered(context, event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        closing = true;
+        parser.stop();
+        if (session.phase() == Phase.BOUND) {
+            router.disconnected(session);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        LOG.debug("{}: closing after {}", context.channel(), cause.toString());
+        context.close();
+    }
+
+    @Override
+    public void streamOpened(StreamHeader header) throws StreamException {
+        if (!"stream".equals(header.name()) || !StreamWriter.STREAMS_NAMESPACE.equals(header.namespace())
+                || !Stanzas.CLIENT.equals(header.contentNamespace())) {
+            throw new StreamException(StreamError.INVALID_NAMESPACE, "not a client stream header");
+        }
+        String language = header.attribute("xml:lang") == null ? "en" : header.attribute("xml:lang");
+        sendHeader(language);
+        String to = header.attribute("to");
+        if (to != null && !to.equalsIgnoreCase(host.domain().toString())) {
+            throw new StreamException(StreamError.HOST_UNKNOWN, "stream to " + to);
+        }
+        String version = header.attribute("version");
+        if (version == null || !version.startsWith("1.")) {
+            throw new StreamException(StreamError.UNSUPPORTED_VERSION, "version " + version);
+        }
+        XmlElement container = XmlElement.of("features", StreamWriter.STREAMS_NAMESPACE);
+        for (StreamFeature feature : features) {
+            feature.advertise(session, container);
+        }
+        write(StreamWriter.features(container));
+    }
+
+    private void sendHeader(String language) {
+        write(header(language));
+    }
+
+    private String header(String language) {
+        headerSent = true;
+        byte[] id = new byte[12];
+        ThreadLocalRandom.current().nextBytes(id);
+        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), language);
+    }
+
+    @Override
+    public void element(XmlElement element) throws StreamException {
+        for (StreamFeature feature : features) {
+            if (feature.accepts(session, element)) {
+                feature.handle(session, element);
+                return;
+            }
+        }
+        if (session.phase() != Phase.BOUND) {
+            throw new StreamException(StreamError.NOT_AUTHORIZED, element.name() + " before authentication");
+        }
+        if (!router.route(session, element)) {
+            throw new StreamException(StreamError.UNSUPPORTED_STANZA_TYPE, element.name());
+        }
+    }
+
+    @Override
+    public void streamClosed() {
+        closing = true;
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), StreamWriter.CLOSE))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void restart() {
+        parser.stop();
+        parser = new XmlStreamParser(host.limits());
+        headerSent = false;
+    }
+
+    @Override
+    public void startTls() {
+        SslHandler tls = new SslHandler(host.tls().context().newEngine(ctx.alloc()), true);
+        ctx.pipeline().addFirst("tls", tls);
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), "<proceed xmlns='" + StartTlsFeature.NAMESPACE + "'/>"));
+        restart();
+    }
+
+    @Override
+    public void fail(StreamError condition) {
+        if (!ctx.executor().inEventLoop()) {
+            ctx.executor().execute(() -> fail(condition));
+            return;
+        }
+        if (closing) {
+            return;
+        }
+        closing = true;
+        parser.stop();
+        String header = headerSent ? "" : header("en");
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), header + StreamWriter.error(condition)))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void write(String xml) {
+        session.write(xml);
+    }
+}

@@ -1,0 +1,140 @@
+package io.portbind.chat.feature;
+
+import io.portbind.chat.Host;
+import io.portbind.chat.negotiation.StreamFeature;
+import io.portbind.chat.routing.Addressee;
+import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.session.Phase;
+import io.portbind.chat.stanza.StanzaError;
+import io.portbind.chat.stanza.Stanzas;
+import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.xml.XmlElement;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jxmpp.jid.parts.Localpart;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * XEP-0077 In-Band Registration: before authentication it creates accounts (when registration is
+ * open, and only over TLS unless plaintext is allowed); once bound it changes the password or
+ * removes the account, ending the user's sessions.
+ */
+public final class RegistrationFeature implements Feature, StreamFeature {
+
+    public static final String NAMESPACE = "jabber:iq:register";
+    private static final String STREAM_FEATURE = "http://jabber.org/features/iq-register";
+    private static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final Duration REMOVAL_GRACE = Duration.ofMillis(500);
+
+    private final Host host;
+
+    public RegistrationFeature(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public void install(FeatureRegistry registry) {
+        registry.iq("get", NAMESPACE, EnumSet.of(Addressee.SERVER, Addressee.SELF), (from, iq, query) -> {
+            XmlElement reply = XmlElement.of("query", NAMESPACE);
+            reply.addChild("registered", NAMESPACE);
+            reply.addTextChild("username", from.user().getLocalpart().toString());
+            from.send(Stanzas.result(iq, reply));
+        });
+        registry.iq("set", NAMESPACE, EnumSet.of(Addressee.SERVER, Addressee.SELF), this::changeOrRemove);
+        registry.discoFeature(NAMESPACE);
+    }
+
+    @Override
+    public void advertise(ClientSession session, XmlElement features) {
+        if (session.phase() == Phase.CONNECTED && host.registrationOpen() && host.mayAuthenticate(session)) {
+            features.addChild("register", STREAM_FEATURE);
+        }
+    }
+
+    @Override
+    public boolean accepts(ClientSession session, XmlElement element) {
+        return session.phase() == Phase.CONNECTED && element.is("iq", Stanzas.CLIENT)
+                && Stanzas.payload(element) != null && Stanzas.payload(element).namespace().equals(NAMESPACE);
+    }
+
+    @Override
+    public void handle(ClientSession session, XmlElement iq) {
+        String type = String.valueOf(iq.attribute("type"));
+        if (!host.registrationOpen() || !(type.equals("get") || type.equals("set"))) {
+            session.send(Stanzas.error(iq, StanzaError.NOT_ALLOWED));
+        } else if (!host.mayAuthenticate(session)) {
+            session.send(Stanzas.error(iq, StanzaError.NOT_AUTHORIZED));
+        } else if (type.equals("get")) {
+            XmlElement form = XmlElement.of("query", NAMESPACE)
+                    .addTextChild("instructions", "Choose a username and password.");
+            form.addChild("username", NAMESPACE);
+            form.addChild("password", NAMESPACE);
+            session.send(Stanzas.result(iq, form));
+        } else {
+            register(session, iq, Stanzas.payload(iq));
+        }
+    }
+
+    private void register(ClientSession session, XmlElement iq, XmlElement query) {
+        Optional<String> username = username(query);
+        Optional<String> password = password(query);
+        if (username.isEmpty() || password.isEmpty()) {
+            session.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
+            return;
+        }
+        session.onLoop(host.hasher().accountAsync(username.get(), password.get())
+                .thenCompose(account -> host.accounts().create(account)), created ->
+                session.send(created ? Stanzas.result(iq) : Stanzas.error(iq, StanzaError.CONFLICT)));
+    }
+
+    private void changeOrRemove(ClientSession from, XmlElement iq, XmlElement query) {
+        String user = from.user().getLocalpart().toString();
+        if (query.child("remove", NAMESPACE).isPresent()) {
+            from.onLoop(host.accounts().remove(user)
+                    .thenCompose(removed -> host.rosters().removeAll(from.user()))
+                    .thenCompose(done -> host.offline().takeAll(from.user())), done -> {
+                        from.send(Stanzas.result(iq));
+                        endSessions(from);
+                    });
+            return;
+        }
+        Optional<String> password = password(query);
+        if (!username(query).equals(Optional.of(user)) || password.isEmpty()) {
+            from.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
+            return;
+        }
+        from.onLoop(host.hasher().accountAsync(user, password.get())
+                .thenCompose(account -> host.accounts().update(account)), done -> from.send(Stanzas.result(iq)));
+    }
+
+    /**
+     * Ends every session of a removed account. The one that asked gets a moment first: clients such as
+     * Smack handle a stream error before a result that arrived just ahead of it.
+     */
+    private void endSessions(ClientSession requester) {
+        for (ClientSession session : host.sessions().sessions(requester.user())) {
+            if (session != requester) {
+                session.fail(StreamError.NOT_AUTHORIZED);
+            }
+        }
+        requester.channel().eventLoop().schedule(() -> requester.fail(StreamError.NOT_AUTHORIZED),
+                REMOVAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Optional<String> username(XmlElement query) {
+        try {
+            Optional<String> text = query.childText("username", NAMESPACE).map(String::strip);
+            return text.isEmpty() || text.get().isEmpty() ? Optional.empty()
+                    : Optional.of(Localpart.from(text.get()).toString());
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> password(XmlElement query) {
+        return query.childText("password", NAMESPACE)
+                .filter(password -> !password.isEmpty() && password.length() <= MAX_PASSWORD_LENGTH);
+    }
+}

@@ -1,0 +1,47 @@
+package io.portbind.chat.sasl;
+
+import io.portbind.chat.account.PasswordHasher;
+import io.portbind.chat.store.AccountStore;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * PLAIN (RFC 4616): {@code authzid NUL authcid NUL password} in one message. The password is checked
+ * against the stored SCRAM keys by re-deriving them, which is PBKDF2 and so runs on the hashing pool.
+ */
+public final class PlainExchange implements SaslExchange {
+
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+
+    public PlainExchange(AccountStore accounts, PasswordHasher hasher) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public CompletionStage<SaslStep> step(byte[] message) {
+        if (message == null) {
+            return CompletableFuture.completedFuture(SaslStep.challenge(new byte[0]));
+        }
+        String[] parts = new String(message, StandardCharsets.UTF_8).split("\0", -1);
+        if (parts.length != 3 || parts[1].isEmpty()) {
+            return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.MALFORMED_REQUEST));
+        }
+        Optional<String> username = Usernames.normalize(parts[1]);
+        if (username.isEmpty()) {
+            return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.NOT_AUTHORIZED));
+        }
+        if (!Usernames.authorizesOnlySelf(parts[0], username.get())) {
+            return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.INVALID_AUTHZID));
+        }
+        String password = parts[2];
+        return accounts.find(username.get()).thenCompose(account -> account
+                .map(found -> hasher.verifyAsync(found, password).thenApply(matches -> matches
+                        ? SaslStep.success(found.username(), new byte[0])
+                        : SaslStep.failure(SaslFailure.NOT_AUTHORIZED)))
+                .orElseGet(() -> CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.NOT_AUTHORIZED))));
+    }
+}

@@ -1,0 +1,177 @@
+package io.portbind.chat.session;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.xml.XmlElement;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection as the rest of the server sees it: its negotiation phase, its address once
+ * bound, its presence, and a way to send it stanzas from any thread. Fields read by other
+ * connections' event loops are volatile; the rest belong to the connection's own event loop.
+ */
+public final class ClientSession {
+
+    public static final String CLIENT_NAMESPACE = "jabber:client";
+
+    private final Channel channel;
+    private final StreamControl stream;
+    private volatile Phase phase = Phase.CONNECTED;
+    private volatile boolean secure;
+    private volatile EntityBareJid user;
+    private volatile EntityFullJid jid;
+    private volatile XmlElement presence;
+    private volatile int priority;
+    private volatile boolean rosterRequested;
+    private final Set<Jid> directedPresence = new HashSet<>();
+    private final Runnable flush = this::flush;
+    private boolean flushScheduled;
+    private final AtomicInteger queuedWrites = new AtomicInteger();
+    private int failedAuthentications;
+
+    public ClientSession(Channel channel, StreamControl stream) {
+        this.channel = channel;
+        this.stream = stream;
+    }
+
+    /** Sends a stanza; see {@link #write} for when it is flushed. */
+    public void send(XmlElement stanza) {
+        write(stanza.toXml(CLIENT_NAMESPACE));
+    }
+
+    /**
+     * Writes XML text, keeping the order in which any threads called this. From another thread the
+     * write becomes a task on the session's event loop and is flushed at once. On the event loop it
+     * is written directly, unless such tasks are still queued (then it queues behind them), and
+     * flushed by a task that runs once the loop has handled the I/O at hand: all that one batch of
+     * reads produces for this client leaves in one flush, one TLS record and one system call.
+     */
+    public void write(String xml) {
+        var bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
+        if (!channel.eventLoop().inEventLoop() || queuedWrites.get() > 0) {
+            queuedWrites.incrementAndGet();
+            channel.eventLoop().execute(() -> {
+                queuedWrites.decrementAndGet();
+                channel.writeAndFlush(bytes, channel.voidPromise());
+            });
+            return;
+        }
+        channel.write(bytes, channel.voidPromise());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(flush);
+        }
+    }
+
+    /**
+     * Runs {@code action} with the stage's value on this session's event loop: at once when the stage
+     * is already complete there (the in-memory stores), else as a task. A failed stage ends the stream.
+     */
+    public <T> void onLoop(CompletionStage<T> stage, Consumer<T> action) {
+        stage.whenComplete((value, error) -> {
+            if (error != null) {
+                LoggerFactory.getLogger(ClientSession.class).warn("store operation failed", error);
+                fail(StreamError.INTERNAL_SERVER_ERROR);
+            } else if (channel.eventLoop().inEventLoop()) {
+                action.accept(value);
+            } else {
+                channel.eventLoop().execute(() -> action.accept(value));
+            }
+        });
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        channel.flush();
+    }
+
+    public StreamControl stream() {
+        return stream;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public void fail(StreamError condition) {
+        stream.fail(condition);
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public boolean isSecure() {
+        return secure;
+    }
+
+    public void secured() {
+        this.secure = true;
+    }
+
+    public void authenticated(EntityBareJid authenticatedUser) {
+        this.user = authenticatedUser;
+        this.phase = Phase.AUTHENTICATED;
+    }
+
+    public void bound(EntityFullJid fullJid) {
+        this.jid = fullJid;
+        this.phase = Phase.BOUND;
+    }
+
+    /** The authenticated user, or {@code null} before authentication. */
+    public EntityBareJid user() {
+        return user;
+    }
+
+    /** The bound full JID, or {@code null} before binding. */
+    public EntityFullJid jid() {
+        return jid;
+    }
+
+    /** The last available presence the client broadcast, or {@code null} while it is unavailable. */
+    public XmlElement presence() {
+        return presence;
+    }
+
+    public boolean isAvailable() {
+        return presence != null;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    /** Records a broadcast presence: {@code null} for unavailable. */
+    public void presence(XmlElement availablePresence, int newPriority) {
+        this.priority = newPriority;
+        this.presence = availablePresence;
+    }
+
+    /** Whether the client asked for its roster and so receives roster pushes (RFC 6121 section 2.1.6). */
+    public boolean isInterestedInRoster() {
+        return rosterRequested;
+    }
+
+    public void rosterRequested() {
+        this.rosterRequested = true;
+    }
+
+    /** Entities that got directed presence and must hear of unavailability (RFC 6121 section 4.6). */
+    public Set<Jid> directedPresence() {
+        return directedPresence;
+    }
+
+    public int failedAuthentication() {
+        return ++failedAuthentications;
+    }
+}

@@ -1,0 +1,112 @@
+package io.portbind.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jivesoftware.smack.XMPPException.XMPPErrorException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.iqregister.AccountManager;
+import org.jivesoftware.smackx.iqversion.VersionManager;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Localpart;
+
+/**
+ * Creating accounts in band and from the operator's file, logging in with each mechanism Smack 4.4
+ * has, removing accounts, and what the server says about itself. (Smack 4.4 has no SCRAM-SHA-256;
+ * that mechanism is proven by the RFC 7677 replay in ScramExchangeTest.)
+ */
+class AccountsAndLoginTest {
+
+    @RegisterExtension
+    static final ChatServerExtension chat = ChatServerExtension.withAccounts("benvolio:peace", "# a comment line", "",
+            "mercutio:queen:mab");
+
+    @Test
+    void parisRegistersInBand_thenLogsIn() throws Exception {
+        AccountManager accounts = AccountManager.getInstance(chat.anonymous());
+        assertTrue(accounts.supportsAccountCreation());
+        accounts.createAccount(Localpart.from("paris"), "county");
+
+        XMPPTCPConnection paris = chat.login("paris", "county", "home");
+        assertEquals("paris@localhost/home", paris.getUser().toString());
+    }
+
+    @Test
+    void registeringATakenNameIsAConflict() throws Exception {
+        AccountManager accounts = AccountManager.getInstance(chat.anonymous());
+        XMPPErrorException error = assertThrows(XMPPErrorException.class,
+                () -> accounts.createAccount(Localpart.from("benvolio"), "x"));
+        assertEquals(StanzaError.Condition.conflict, error.getStanzaError().getCondition());
+    }
+
+    @Test
+    void benvolioFromTheAccountsFileLogsInWithScramSha1() throws Exception {
+        assertLogsInWith("SCRAM-SHA-1", "benvolio", "peace");
+    }
+
+    @Test
+    void benvolioLogsInWithPlainOverTls() throws Exception {
+        assertLogsInWith("PLAIN", "benvolio", "peace");
+    }
+
+    @Test
+    void passwordsInTheAccountsFileMayContainColons() throws Exception {
+        assertLogsInWith("SCRAM-SHA-1", "mercutio", "queen:mab");
+    }
+
+    @Test
+    void wrongPasswordIsNotAuthorizedWithEitherMechanism() throws Exception {
+        for (String mechanism : new String[] {"SCRAM-SHA-1", "PLAIN"}) {
+            XMPPTCPConnection connection = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
+                    .setUsernameAndPassword("benvolio", "war").addEnabledSaslMechanism(mechanism).build()));
+            connection.connect();
+            SASLErrorException error = assertThrows(SASLErrorException.class, connection::login);
+            assertEquals("not-authorized", error.getSASLFailure().getSASLErrorString());
+        }
+    }
+
+    @Test
+    void serverAnswersPingVersionAndDisco() throws Exception {
+        XMPPTCPConnection benvolio = chat.login("benvolio", "peace", "disco");
+        assertTrue(PingManager.getInstanceFor(benvolio).pingMyServer());
+        assertEquals("Portbind chat-service", VersionManager.getInstanceFor(benvolio)
+                .getVersion(JidCreate.domainBareFrom("localhost")).getName());
+        DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(benvolio)
+                .discoverInfo(JidCreate.domainBareFrom("localhost"));
+        assertTrue(info.hasIdentity("server", "im"));
+        for (String feature : new String[] {"urn:xmpp:ping", "jabber:iq:version", "jabber:iq:register",
+                "http://jabber.org/protocol/disco#info", "http://jabber.org/protocol/disco#items"}) {
+            assertTrue(info.containsFeature(feature), feature);
+        }
+    }
+
+    @Test
+    void tybaltRegisters_deletesHisAccount_andCannotLogInAgain() throws Exception {
+        AccountManager.getInstance(chat.anonymous()).createAccount(Localpart.from("tybalt"), "prince");
+        XMPPTCPConnection tybalt = chat.login("tybalt", "prince", "street");
+
+        AccountManager.getInstance(tybalt).deleteAccount();
+
+        XMPPTCPConnection again = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
+                .setUsernameAndPassword("tybalt", "prince").build()));
+        again.connect();
+        assertThrows(SASLErrorException.class, again::login);
+    }
+
+    private void assertLogsInWith(String mechanism, String user, String password) throws Exception {
+        XMPPTCPConnection connection = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
+                .setUsernameAndPassword(user, password).addEnabledSaslMechanism(mechanism).build()));
+        connection.connect().login();
+        assertTrue(connection.isSecureConnection(), "TLS before authentication");
+        assertEquals(mechanism, connection.getUsedSaslMechansism());
+        assertTrue(connection.getUser().toString().startsWith(user + "@localhost/"));
+    }
+}

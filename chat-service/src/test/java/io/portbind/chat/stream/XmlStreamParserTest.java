@@ -1,0 +1,95 @@
+package io.portbind.chat.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.portbind.chat.xml.XmlElement;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stream parser fed the way the network delivers: in arbitrary pieces, down to single bytes. */
+class XmlStreamParserTest {
+
+    private static final String HEADER = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+            + "xmlns:stream='http://etherx.jabber.org/streams' to='localhost' version='1.0' xml:lang='fr'>";
+
+    private final List<Object> events = new ArrayList<>();
+    private final StreamEvents recorder = new StreamEvents() {
+        @Override
+        public void streamOpened(StreamHeader header) {
+            events.add(header);
+        }
+
+        @Override
+        public void element(XmlElement element) {
+            events.add(element);
+        }
+
+        @Override
+        public void streamClosed() {
+            events.add("closed");
+        }
+    };
+
+    @Test
+    void stanzaFedOneByteAtATime_multiByteCharactersIncluded() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(4096, 16));
+        byte[] input = (HEADER + " <message to='juliet@localhost' type='chat'><body>ciào 💌 &amp; &lt;3</body>"
+                + "</message></stream:stream>").getBytes(StandardCharsets.UTF_8);
+        for (byte b : input) {
+            ByteBuf single = Unpooled.wrappedBuffer(new byte[] {b});
+            parser.feed(single, recorder);
+            single.release();
+        }
+        StreamHeader header = (StreamHeader) events.get(0);
+        assertEquals("stream", header.name());
+        assertEquals("jabber:client", header.contentNamespace());
+        assertEquals("fr", header.attribute("xml:lang"));
+        XmlElement message = (XmlElement) events.get(1);
+        assertEquals("chat", message.attribute("type"));
+        assertEquals("ciào 💌 & <3", message.childText("body", "jabber:client").orElseThrow());
+        assertEquals("closed", events.get(2));
+    }
+
+    @Test
+    void elementsKeepTheirNamespaces() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(4096, 16));
+        feed(parser, HEADER + "<iq type='get' id='1'><ping xmlns='urn:xmpp:ping'/></iq>");
+        XmlElement iq = (XmlElement) events.get(1);
+        assertTrue(iq.child("ping", "urn:xmpp:ping").isPresent());
+        assertEquals("<iq type='get' id='1'><ping xmlns='urn:xmpp:ping'/></iq>", iq.toXml("jabber:client"));
+    }
+
+    @Test
+    void sizeLimitCountsBytesStillInsideTheParser() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(100, 16));
+        feed(parser, HEADER + "<message><body>");
+        StreamException error = assertThrows(StreamException.class, () -> feed(parser, "z".repeat(200)));
+        assertEquals(StreamError.POLICY_VIOLATION, error.condition());
+    }
+
+    @Test
+    void whitespaceBetweenStanzasIsAKeepalive_notCountedAgainstTheLimit() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(100, 16));
+        feed(parser, HEADER);
+        for (int i = 0; i < 50; i++) {
+            feed(parser, "   \n");
+        }
+        feed(parser, "<presence/>");
+        assertEquals(2, events.size());
+    }
+
+    private void feed(XmlStreamParser parser, String text) throws StreamException {
+        ByteBuf buffer = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+        try {
+            parser.feed(buffer, recorder);
+        } finally {
+            buffer.release();
+        }
+    }
+}
