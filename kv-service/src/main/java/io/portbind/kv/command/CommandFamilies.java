@@ -7,6 +7,7 @@ import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ExpiryCommands;
 import io.portbind.kv.commands.KeyCommands;
 import io.portbind.kv.commands.ServerCommands;
+import io.portbind.kv.commands.SetCommands;
 import io.portbind.kv.commands.StringCommands;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class CommandFamilies {
                 new CommandIntrospection(),
                 new KeyCommands(),
                 new ExpiryCommands(),
-                new StringCommands());
+                new StringCommands(),
+                new SetCommands());
     }
 }
