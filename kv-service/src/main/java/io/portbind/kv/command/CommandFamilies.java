@@ -8,6 +8,7 @@ import io.portbind.kv.commands.ExpiryCommands;
 import io.portbind.kv.commands.KeyCommands;
 import io.portbind.kv.commands.ServerCommands;
 import io.portbind.kv.commands.SetCommands;
+import io.portbind.kv.commands.SortedSetCommands;
 import io.portbind.kv.commands.StringCommands;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class CommandFamilies {
                 new KeyCommands(),
                 new ExpiryCommands(),
                 new StringCommands(),
-                new SetCommands());
+                new SetCommands(),
+                new SortedSetCommands());
     }
 }

@@ -9,6 +9,9 @@ import io.portbind.kv.command.Call;
  */
 final class BoundedArguments {
 
+    /** The error of counts that must be zero or more (SPOP, ZPOPMIN, ZPOPMAX). */
+    static final CommandError NOT_POSITIVE = new CommandError("ERR value is out of range, must be positive");
+
     private BoundedArguments() {
     }
 

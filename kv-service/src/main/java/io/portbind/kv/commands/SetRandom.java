@@ -9,13 +9,15 @@ import io.portbind.kv.store.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** SPOP and SRANDMEMBER. */
 final class SetRandom {
 
-    private static final CommandError NOT_POSITIVE = new CommandError("ERR value is out of range, must be positive");
-    private static final CommandError COUNT_RANGE = new CommandError(
+    static final CommandError COUNT_RANGE = new CommandError(
             "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
 
     private SetRandom() {
@@ -26,7 +28,7 @@ final class SetRandom {
         if (call.argCount() > 3) {
             throw CommandError.SYNTAX;
         }
-        long count = call.argCount() == 3 ? BoundedArguments.atLeast(call, 2, 0, NOT_POSITIVE) : -1;
+        long count = call.argCount() == 3 ? BoundedArguments.atLeast(call, 2, 0, BoundedArguments.NOT_POSITIVE) : -1;
         Database db = call.db();
         byte[] key = call.arg(1);
         SetValue set = db.get(key, ValueType.SET);
@@ -94,27 +96,35 @@ final class SetRandom {
         }
     }
 
-    /** {@code count} different members chosen at random; {@code count} is below the set's size. */
-    private static List<byte[]> distinct(SetValue set, int count, RandomGenerator random) {
-        if (count * 3L > set.size()) {
-            List<byte[]> all = new ArrayList<>(set.size());
-            set.forEach(all::add);
+    /**
+     * {@code count} different elements chosen at random from a collection of {@code size} (count below size):
+     * a partial shuffle of all of them when many are wanted, random draws without repeats when few are.
+     */
+    static <T> List<T> distinct(int size, int count, Consumer<Consumer<T>> all, Supplier<T> draw,
+                                Function<T, byte[]> member, RandomGenerator random) {
+        if (count * 3L > size) {
+            List<T> elements = new ArrayList<>(size);
+            all.accept(elements::add);
             for (int i = 0; i < count; i++) {
-                int pick = i + random.nextInt(all.size() - i);
-                byte[] chosen = all.get(pick);
-                all.set(pick, all.get(i));
-                all.set(i, chosen);
+                int pick = i + random.nextInt(elements.size() - i);
+                T chosen = elements.get(pick);
+                elements.set(pick, elements.get(i));
+                elements.set(i, chosen);
             }
-            return all.subList(0, count);
+            return elements.subList(0, count);
         }
         ByteKeyTable<Boolean> seen = new ByteKeyTable<>();
-        List<byte[]> chosen = new ArrayList<>(count);
+        List<T> chosen = new ArrayList<>(count);
         while (chosen.size() < count) {
-            byte[] member = set.random(random);
-            if (seen.put(member, Boolean.TRUE) == null) {
-                chosen.add(member);
+            T element = draw.get();
+            if (seen.put(member.apply(element), Boolean.TRUE) == null) {
+                chosen.add(element);
             }
         }
         return chosen;
+    }
+
+    private static List<byte[]> distinct(SetValue set, int count, RandomGenerator random) {
+        return distinct(set.size(), count, set::forEach, () -> set.random(random), member -> member, random);
     }
 }

@@ -119,16 +119,7 @@ public final class SetValue implements StoredValue {
             forEach(action);
             return 0;
         }
-        int slot = (int) Math.min(cursor, table.capacity());
-        long visited = 0;
-        for (; slot < table.capacity() && visited < count; slot++) {
-            byte[] member = table.keyAt(slot);
-            if (member != null) {
-                action.accept(member);
-                visited++;
-            }
-        }
-        return slot >= table.capacity() ? 0 : slot;
+        return TableScan.scan(table, cursor, count, (member, present) -> action.accept(member));
     }
 
     private void insertInteger(int at, long value) {
