@@ -82,7 +82,10 @@ final class SetAlgebra {
         return (int) numKeys;
     }
 
-    /** The members in every set at arguments {@code [from, to)}, at most {@code limit} of them; null when a key is missing. */
+    /**
+     * The members in every set at arguments {@code [from, to)}, at most {@code limit} of them; null when a key
+     * is missing.
+     */
     private static SetValue intersection(Call call, int from, int to, long limit) {
         SetValue[] sets = sources(call, from, to);
         for (SetValue set : sets) {

@@ -19,7 +19,8 @@ public final class SetCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         registry.add(set("sadd", SetMembers::add, -3, "1.0.0",
-                        "Adds one or more members to a set. Creates the key if it doesn't exist.", WRITE, DENYOOM, FAST))
+                        "Adds one or more members to a set. Creates the key if it doesn't exist.",
+                        WRITE, DENYOOM, FAST))
                 .add(set("srem", SetMembers::remove, -3, "1.0.0",
                         "Removes one or more members from a set. Deletes the set if the last member was removed.",
                         WRITE, FAST))

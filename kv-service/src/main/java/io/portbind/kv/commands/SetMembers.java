@@ -97,7 +97,8 @@ final class SetMembers {
             call.reply().integer(0);
             return;
         }
-        if (ValueType.of(source) != ValueType.SET || destination != null && ValueType.of(destination) != ValueType.SET) {
+        boolean destinationIsSet = destination == null || ValueType.of(destination) == ValueType.SET;
+        if (ValueType.of(source) != ValueType.SET || !destinationIsSet) {
             throw CommandError.WRONGTYPE;
         }
         byte[] member = call.arg(3);

@@ -33,7 +33,7 @@ class CommandIntrospectionTest {
             assertTrue(redis.commandList().contains("incrbyfloat"));
             assertEquals(List.of("getrange", "setrange"), redis.commandListFilterBy(
                     CommandListFilterByParams.commandListFilterByParams()
-                            .filterByPattern("*range")));
+                            .filterByPattern("*etrange")));
         }
     }
 
