@@ -16,6 +16,9 @@ final class Scores {
      * becomes 0: a small sorted set stores scores as text in its listpack, where Redis writes -0 as "0".
      */
     static double parseScore(byte[] text) {
+        if (isSmallInteger(text)) {
+            return Numbers.parseLong(text);
+        }
         double value = parse(text);
         if (Double.isInfinite(value) && !isInfinityWord(text) || value == 0 && hasNonZeroDigit(text)) {
             throw CommandError.NOT_FLOAT;
@@ -38,6 +41,20 @@ final class Scores {
             }
         }
         return value;
+    }
+
+    /** Up to fifteen digits and no leading zero: exactly a double, read without going through text. */
+    private static boolean isSmallInteger(byte[] text) {
+        int start = text.length > 1 && text[0] == '-' ? 1 : 0;
+        if (text.length == start || text.length - start > 15 || text[start] == '0' && text.length - start > 1) {
+            return false;
+        }
+        for (int i = start; i < text.length; i++) {
+            if (text[i] < '0' || text[i] > '9') {
+                return false;
+            }
+        }
+        return !(start == 1 && text[1] == '0');
     }
 
     private static boolean isHex(byte[] text) {

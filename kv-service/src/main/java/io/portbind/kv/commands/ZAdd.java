@@ -109,7 +109,7 @@ final class ZAdd {
                 if (xx) {
                     continue;
                 }
-                zset.put(member, score);
+                zset.insert(member, score);
                 added++;
             } else {
                 if (nx) {
@@ -126,7 +126,7 @@ final class ZAdd {
                     continue;
                 }
                 if (score != current) {
-                    zset.put(member, score);
+                    zset.update(node, score);
                     updated++;
                 }
             }

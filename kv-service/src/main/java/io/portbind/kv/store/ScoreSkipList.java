@@ -67,8 +67,10 @@ public final class ScoreSkipList {
 
     /** Inserts a member that is not in the list yet. */
     public Node insert(double score, byte[] member) {
-        Node[] update = new Node[MAX_LEVEL];
-        int[] rank = new int[MAX_LEVEL];
+        int newLevel = randomLevel();
+        int height = Math.max(level, newLevel);
+        Node[] update = new Node[height];
+        int[] rank = new int[height];
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
@@ -78,7 +80,6 @@ public final class ScoreSkipList {
             }
             update[i] = x;
         }
-        int newLevel = randomLevel();
         if (newLevel > level) {
             for (int i = level; i < newLevel; i++) {
                 rank[i] = 0;
@@ -109,7 +110,7 @@ public final class ScoreSkipList {
 
     /** Removes the member with this score; false when it is not in the list. */
     public boolean delete(double score, byte[] member) {
-        Node[] update = new Node[MAX_LEVEL];
+        Node[] update = new Node[level];
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             while (x.forward[i] != null && precedes(x.forward[i], score, member)) {

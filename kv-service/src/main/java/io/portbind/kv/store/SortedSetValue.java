@@ -66,16 +66,29 @@ public final class SortedSetValue implements StoredValue {
     public boolean put(byte[] member, double score) {
         Node node = index.get(member);
         if (node != null) {
-            if (node.score() != score) {
-                index.put(node.member(), list.updateScore(node, score));
-            }
+            update(node, score);
             return false;
         }
+        insert(member, score);
+        return true;
+    }
+
+    /** Gives an existing member's {@code node} a new score. */
+    public void update(Node node, double score) {
+        if (node.score() != score) {
+            Node moved = list.updateScore(node, score);
+            if (moved != node) {
+                index.put(node.member(), moved);
+            }
+        }
+    }
+
+    /** Adds a member that is not in the set yet. */
+    public void insert(byte[] member, double score) {
         index.put(member, list.insert(score, member));
         if (list.length() > MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE) {
             small = false;
         }
-        return true;
     }
 
     /** Removes {@code member}; false when it was not there. */
