@@ -25,6 +25,11 @@ public final class KvServer implements ServerApplication {
         activeExpiry.start();
     }
 
+    /** The shared server state, for in-process tests that look inside (blocked clients, sessions). */
+    ServerState state() {
+        return server;
+    }
+
     @Override
     public ChannelHandler childHandler() {
         return new KvChannelInitializer(server, dispatcher);

@@ -14,11 +14,12 @@ import redis.clients.jedis.RedisProtocol;
 /** The kv-service started in-process on a free loopback port, and clients for it. */
 public final class KvTestServer implements AutoCloseable {
 
+    private final KvServer application;
     private final NettyServer server;
 
     private KvTestServer(Map<String, String> environment) throws Exception {
-        server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment)));
+        application = new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment));
+        server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), application);
     }
 
     public static KvTestServer start() throws Exception {
@@ -32,6 +33,16 @@ public final class KvTestServer implements AutoCloseable {
 
     public int port() {
         return server.localAddress().getPort();
+    }
+
+    /** How many clients a blocking command parks right now (what INFO reports as blocked_clients). */
+    public int blockedClients() {
+        application.state().keyspace().lock();
+        try {
+            return application.state().blockedClients().blockedCount();
+        } finally {
+            application.state().keyspace().unlock();
+        }
     }
 
     /** A Jedis connection speaking RESP2 (no HELLO). */

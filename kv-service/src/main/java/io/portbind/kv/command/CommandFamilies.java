@@ -6,6 +6,7 @@ import io.portbind.kv.commands.ConfigCommands;
 import io.portbind.kv.commands.ConnectionCommands;
 import io.portbind.kv.commands.ExpiryCommands;
 import io.portbind.kv.commands.KeyCommands;
+import io.portbind.kv.commands.ListCommands;
 import io.portbind.kv.commands.ServerCommands;
 import io.portbind.kv.commands.SetCommands;
 import io.portbind.kv.commands.SortedSetCommands;
@@ -29,6 +30,7 @@ public final class CommandFamilies {
                 new KeyCommands(),
                 new ExpiryCommands(),
                 new StringCommands(),
+                new ListCommands(),
                 new SetCommands(),
                 new SortedSetCommands());
     }

@@ -1,5 +1,6 @@
 package io.portbind.kv.command;
 
+import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.store.Keyspace;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +15,14 @@ public final class ServerState {
     private final long startMillis = System.currentTimeMillis();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
+    private final BlockedClients blockedClients;
     private volatile Dispatcher dispatcher;
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
         this.keyspace = keyspace;
         this.password = password;
+        this.blockedClients = new BlockedClients(keyspace);
     }
 
     public Keyspace keyspace() {
@@ -42,6 +45,11 @@ public final class ServerState {
     /** Connected clients by id (CLIENT LIST, CLIENT KILL, INFO clients). */
     public Map<Long, Session> clients() {
         return clients;
+    }
+
+    /** The clients parked by blocking commands (BLPOP, BZPOPMIN, ...), shared by every type's family. */
+    public BlockedClients blockedClients() {
+        return blockedClients;
     }
 
     public CommandTable commands() {

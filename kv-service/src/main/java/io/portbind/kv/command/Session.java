@@ -20,6 +20,7 @@ public final class Session {
     private volatile boolean authenticated;
     private volatile boolean parked;
     private volatile boolean closing;
+    private boolean inTransaction;
     private int db;
     private String name = "";
     private String libraryName = "";
@@ -99,6 +100,15 @@ public final class Session {
 
     public long createdMillis() {
         return createdMillis;
+    }
+
+    /** Whether the session's commands are being run by EXEC: blocking commands then answer at once. */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    public void inTransaction(boolean value) {
+        this.inTransaction = value;
     }
 
     /** Closes the connection once the current reply is flushed (QUIT, protocol errors, CLIENT KILL). */
