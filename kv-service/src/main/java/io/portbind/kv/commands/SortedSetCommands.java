@@ -1,7 +1,9 @@
 package io.portbind.kv.commands;
 
+import static io.portbind.kv.command.CommandFlag.BLOCKING;
 import static io.portbind.kv.command.CommandFlag.DENYOOM;
 import static io.portbind.kv.command.CommandFlag.FAST;
+import static io.portbind.kv.command.CommandFlag.NOSCRIPT;
 import static io.portbind.kv.command.CommandFlag.READONLY;
 import static io.portbind.kv.command.CommandFlag.WRITE;
 import static io.portbind.kv.command.CommandGroup.SORTED_SET;
@@ -20,6 +22,7 @@ public final class SortedSetCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
+        ZBlocking blocking = new ZBlocking(registry.server().blockedClients());
         registry.add(zset("zadd", ZAdd::zadd, -4, "1.2.0", "Adds one or more members to a sorted set, or updates "
                         + "their scores. Creates the key if it doesn't exist.", WRITE, DENYOOM, FAST))
                 .add(zset("zincrby", ZAdd::zincrby, 4, "1.2.0",
@@ -65,6 +68,14 @@ public final class SortedSetCommands implements CommandFamily {
                 .add(zset("zpopmax", ZPops::popMax, -2, "5.0.0", "Returns the highest-scoring members from a "
                         + "sorted set after removing them. Deletes the sorted set if the last member was popped.",
                         WRITE, FAST))
+                .add(zset("bzpopmin", call -> blocking.bzpop(call, false), -3, "5.0.0", "Removes and returns the "
+                        + "member with the lowest score from one or more sorted sets. Blocks until a member is "
+                        + "available otherwise. Deletes the sorted set if the last element was popped.",
+                        WRITE, NOSCRIPT, FAST, BLOCKING).keys(1, -2, 1))
+                .add(zset("bzpopmax", call -> blocking.bzpop(call, true), -3, "5.0.0", "Removes and returns the "
+                        + "member with the highest score from one or more sorted sets. Blocks until a member is "
+                        + "available otherwise. Deletes the sorted set if the last element was popped.",
+                        WRITE, NOSCRIPT, FAST, BLOCKING).keys(1, -2, 1))
                 .add(zset("zremrangebyrank", ZPops::removeByRank, 4, "2.0.0", "Removes members in a sorted set "
                         + "within a range of indexes. Deletes the sorted set if all members were removed.", WRITE))
                 .add(zset("zremrangebyscore", ZPops::removeByScore, 4, "1.2.0", "Removes members in a sorted set "
