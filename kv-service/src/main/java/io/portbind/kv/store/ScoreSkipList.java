@@ -67,7 +67,16 @@ public final class ScoreSkipList {
 
     /** Inserts a member that is not in the list yet. */
     public Node insert(double score, byte[] member) {
-        int newLevel = randomLevel();
+        Node node = new Node(member, score, randomLevel());
+        link(node);
+        return node;
+    }
+
+    /** Puts {@code node} in its place by score and member, keeping the height it was given. */
+    private void link(Node node) {
+        double score = node.score;
+        byte[] member = node.member;
+        int newLevel = node.forward.length;
         int height = Math.max(level, newLevel);
         Node[] update = new Node[height];
         int[] rank = new int[height];
@@ -88,7 +97,6 @@ public final class ScoreSkipList {
             }
             level = newLevel;
         }
-        Node node = new Node(member, score, newLevel);
         for (int i = 0; i < newLevel; i++) {
             node.forward[i] = update[i].forward[i];
             update[i].forward[i] = node;
@@ -105,7 +113,6 @@ public final class ScoreSkipList {
             tail = node;
         }
         length++;
-        return node;
     }
 
     /** Removes the member with this score; false when it is not in the list. */
@@ -127,10 +134,10 @@ public final class ScoreSkipList {
     }
 
     /**
-     * Gives {@code node} a new score and returns the node that now holds the member: the same node when
-     * its position does not change, a new one otherwise.
+     * Gives {@code node} (a node of this list) a new score: in place when its position does not change,
+     * otherwise unlinked and linked again at its new position, as Redis's zslUpdateScore reuses its node.
      */
-    public Node updateScore(Node node, double newScore) {
+    public void updateScore(Node node, double newScore) {
         Node previous = node.backward;
         Node following = node.forward[0];
         boolean staysInPlace = (previous == null || previous.score < newScore
@@ -139,10 +146,11 @@ public final class ScoreSkipList {
                 || following.score == newScore && compare(following.member, node.member) > 0);
         if (staysInPlace) {
             node.score = newScore;
-            return node;
+            return;
         }
         delete(node.score, node.member);
-        return insert(newScore, node.member);
+        node.score = newScore;
+        link(node);
     }
 
     /** The 1-based rank of the member with this score, or 0 when it is not in the list. */

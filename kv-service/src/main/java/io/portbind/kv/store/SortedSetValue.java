@@ -76,10 +76,7 @@ public final class SortedSetValue implements StoredValue {
     /** Gives an existing member's {@code node} a new score. */
     public void update(Node node, double score) {
         if (node.score() != score) {
-            Node moved = list.updateScore(node, score);
-            if (moved != node) {
-                index.put(node.member(), moved);
-            }
+            list.updateScore(node, score);
         }
     }
 
