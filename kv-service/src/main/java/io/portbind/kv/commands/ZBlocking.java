@@ -28,22 +28,13 @@ final class ZBlocking {
     /** BZPOPMIN/BZPOPMAX key [key ...] timeout: replies {@code [key, member, score]}. */
     void bzpop(Call call, boolean max) {
         long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
-        Database db = call.db();
-        List<byte[]> keys = Arrays.asList(call.args()).subList(1, call.argCount() - 1);
-        for (byte[] key : keys) {
-            SortedSetValue zset = db.get(key, ValueType.ZSET);
-            if (zset != null) {
-                writeTriple(call.reply(), key, ZPops.popNodes(db, key, zset, 1, max).get(0));
-                return;
-            }
-        }
-        blockedClients.block(call, keys, timeout, new BlockedCommand() {
+        BlockedCommand pop = new BlockedCommand() {
             @Override
-            public Consumer<Reply> serve(Database ready, byte[] key) {
-                if (!(ready.get(key) instanceof SortedSetValue zset)) {
+            public Consumer<Reply> serve(Database db, byte[] key) {
+                if (!(db.get(key) instanceof SortedSetValue zset)) {
                     return null;
                 }
-                Node popped = ZPops.popNodes(ready, key, zset, 1, max).get(0);
+                Node popped = ZPops.popNodes(db, key, zset, 1, max).get(0);
                 return reply -> writeTriple(reply, key, popped);
             }
 
@@ -51,7 +42,16 @@ final class ZBlocking {
             public void timedOut(Reply reply) {
                 reply.nullArray();
             }
-        });
+        };
+        Database db = call.db();
+        List<byte[]> keys = Arrays.asList(call.args()).subList(1, call.argCount() - 1);
+        for (byte[] key : keys) {
+            if (db.get(key, ValueType.ZSET) != null) {
+                pop.serve(db, key).accept(call.reply());
+                return;
+            }
+        }
+        blockedClients.block(call, keys, timeout, pop);
     }
 
     private static void writeTriple(Reply reply, byte[] key, Node popped) {
