@@ -14,19 +14,25 @@ public final class ScoreSkipList {
     /** One node in four gets promoted to the next level (ZSKIPLIST_P). */
     private static final int PROMOTE_ONE_IN = 4;
 
-    /** One member and its score; {@link #next()} and {@link #previous()} walk the order. */
+    /**
+     * One member and its score; {@link #next()} and {@link #previous()} walk the order. Level 0 lives in
+     * fields and only the higher levels in arrays, so the three nodes in four that have one level are a
+     * single object.
+     */
     public static final class Node {
         private final byte[] member;
         private double score;
         private Node backward;
-        private final Node[] forward;
-        private final int[] span;
+        private Node next;
+        private int span;
+        private final Node[] upper;
+        private final int[] upperSpan;
 
         private Node(byte[] member, double score, int level) {
             this.member = member;
             this.score = score;
-            this.forward = new Node[level];
-            this.span = new int[level];
+            this.upper = level > 1 ? new Node[level - 1] : null;
+            this.upperSpan = level > 1 ? new int[level - 1] : null;
         }
 
         public byte[] member() {
@@ -39,12 +45,40 @@ public final class ScoreSkipList {
 
         /** The following node in ascending order, or null after the last. */
         public Node next() {
-            return forward[0];
+            return next;
         }
 
         /** The preceding node, or null before the first. */
         public Node previous() {
             return backward;
+        }
+
+        private int levels() {
+            return upper == null ? 1 : upper.length + 1;
+        }
+
+        private Node forward(int level) {
+            return level == 0 ? next : upper[level - 1];
+        }
+
+        private void forward(int level, Node node) {
+            if (level == 0) {
+                next = node;
+            } else {
+                upper[level - 1] = node;
+            }
+        }
+
+        private int span(int level) {
+            return level == 0 ? span : upperSpan[level - 1];
+        }
+
+        private void span(int level, int value) {
+            if (level == 0) {
+                span = value;
+            } else {
+                upperSpan[level - 1] = value;
+            }
         }
     }
 
@@ -58,7 +92,7 @@ public final class ScoreSkipList {
     }
 
     public Node first() {
-        return header.forward[0];
+        return header.forward(0);
     }
 
     public Node last() {
@@ -76,16 +110,16 @@ public final class ScoreSkipList {
     private void link(Node node) {
         double score = node.score;
         byte[] member = node.member;
-        int newLevel = node.forward.length;
+        int newLevel = node.levels();
         int height = Math.max(level, newLevel);
         Node[] update = new Node[height];
         int[] rank = new int[height];
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
-            while (x.forward[i] != null && precedes(x.forward[i], score, member)) {
-                rank[i] += x.span[i];
-                x = x.forward[i];
+            while (x.forward(i) != null && precedes(x.forward(i), score, member)) {
+                rank[i] += x.span(i);
+                x = x.forward(i);
             }
             update[i] = x;
         }
@@ -93,22 +127,22 @@ public final class ScoreSkipList {
             for (int i = level; i < newLevel; i++) {
                 rank[i] = 0;
                 update[i] = header;
-                update[i].span[i] = length;
+                update[i].span(i, length);
             }
             level = newLevel;
         }
         for (int i = 0; i < newLevel; i++) {
-            node.forward[i] = update[i].forward[i];
-            update[i].forward[i] = node;
-            node.span[i] = update[i].span[i] - (rank[0] - rank[i]);
-            update[i].span[i] = (rank[0] - rank[i]) + 1;
+            node.forward(i, update[i].forward(i));
+            update[i].forward(i, node);
+            node.span(i, update[i].span(i) - (rank[0] - rank[i]));
+            update[i].span(i, (rank[0] - rank[i]) + 1);
         }
         for (int i = newLevel; i < level; i++) {
-            update[i].span[i]++;
+            update[i].span(i, update[i].span(i) + 1);
         }
         node.backward = update[0] == header ? null : update[0];
-        if (node.forward[0] != null) {
-            node.forward[0].backward = node;
+        if (node.forward(0) != null) {
+            node.forward(0).backward = node;
         } else {
             tail = node;
         }
@@ -120,12 +154,12 @@ public final class ScoreSkipList {
         Node[] update = new Node[level];
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && precedes(x.forward[i], score, member)) {
-                x = x.forward[i];
+            while (x.forward(i) != null && precedes(x.forward(i), score, member)) {
+                x = x.forward(i);
             }
             update[i] = x;
         }
-        x = x.forward[0];
+        x = x.forward(0);
         if (x == null || x.score != score || !Arrays.equals(x.member, member)) {
             return false;
         }
@@ -139,7 +173,7 @@ public final class ScoreSkipList {
      */
     public void updateScore(Node node, double newScore) {
         Node previous = node.backward;
-        Node following = node.forward[0];
+        Node following = node.forward(0);
         boolean staysInPlace = (previous == null || previous.score < newScore
                 || previous.score == newScore && compare(previous.member, node.member) < 0)
                 && (following == null || following.score > newScore
@@ -158,10 +192,10 @@ public final class ScoreSkipList {
         long rank = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && (precedes(x.forward[i], score, member)
-                    || x.forward[i].score == score && Arrays.equals(x.forward[i].member, member))) {
-                rank += x.span[i];
-                x = x.forward[i];
+            while (x.forward(i) != null && (precedes(x.forward(i), score, member)
+                    || x.forward(i).score == score && Arrays.equals(x.forward(i).member, member))) {
+                rank += x.span(i);
+                x = x.forward(i);
             }
             if (x != header && x.score == score && Arrays.equals(x.member, member)) {
                 return rank;
@@ -178,9 +212,9 @@ public final class ScoreSkipList {
         long traversed = 0;
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && traversed + x.span[i] <= rank) {
-                traversed += x.span[i];
-                x = x.forward[i];
+            while (x.forward(i) != null && traversed + x.span(i) <= rank) {
+                traversed += x.span(i);
+                x = x.forward(i);
             }
             if (traversed == rank) {
                 return x;
@@ -193,19 +227,19 @@ public final class ScoreSkipList {
     public Node firstNotBelow(Bound bound) {
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && bound.isBelow(x.forward[i])) {
-                x = x.forward[i];
+            while (x.forward(i) != null && bound.isBelow(x.forward(i))) {
+                x = x.forward(i);
             }
         }
-        return x.forward[0];
+        return x.forward(0);
     }
 
     /** The last node whose position is not above {@code bound}, or null. */
     public Node lastNotAbove(Bound bound) {
         Node x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && !bound.isAbove(x.forward[i])) {
-                x = x.forward[i];
+            while (x.forward(i) != null && !bound.isAbove(x.forward(i))) {
+                x = x.forward(i);
             }
         }
         return x == header ? null : x;
@@ -222,19 +256,19 @@ public final class ScoreSkipList {
 
     private void unlink(Node x, Node[] update) {
         for (int i = 0; i < level; i++) {
-            if (update[i].forward[i] == x) {
-                update[i].span[i] += x.span[i] - 1;
-                update[i].forward[i] = x.forward[i];
+            if (update[i].forward(i) == x) {
+                update[i].span(i, update[i].span(i) + x.span(i) - 1);
+                update[i].forward(i, x.forward(i));
             } else {
-                update[i].span[i]--;
+                update[i].span(i, update[i].span(i) - 1);
             }
         }
-        if (x.forward[0] != null) {
-            x.forward[0].backward = x.backward;
+        if (x.forward(0) != null) {
+            x.forward(0).backward = x.backward;
         } else {
             tail = x.backward;
         }
-        while (level > 1 && header.forward[level - 1] == null) {
+        while (level > 1 && header.forward(level - 1) == null) {
             level--;
         }
         length--;
