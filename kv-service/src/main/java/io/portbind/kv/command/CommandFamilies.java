@@ -12,6 +12,8 @@ import io.portbind.kv.commands.ObjectCommands;
 import io.portbind.kv.commands.PubSubCommands;
 import io.portbind.kv.commands.ResetCommand;
 import io.portbind.kv.commands.ServerCommands;
+import io.portbind.kv.commands.SetCommands;
+import io.portbind.kv.commands.SortedSetCommands;
 import io.portbind.kv.commands.StringCommands;
 import io.portbind.kv.commands.TransactionCommands;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class CommandFamilies {
                 new ExpiryCommands(),
                 new StringCommands(),
                 new ListCommands(),
-                new HashCommands());
+                new HashCommands(),
+                new SetCommands(),
+                new SortedSetCommands());
     }
 }

@@ -2,6 +2,8 @@ package io.portbind.kv.protocol;
 
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,6 +28,8 @@ public final class Reply {
     private static final byte[][] INTEGERS = numberLines(':');
     private static final byte[][] BULK_HEADERS = numberLines('$');
     private static final byte[][] ARRAY_HEADERS = numberLines('*');
+
+    private static final MathContext SEVENTEEN_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
 
     private ByteBuf out;
     private int protocol = 2;
@@ -178,7 +182,10 @@ public final class Reply {
         }
     }
 
-    /** Redis's text of a double: shortest round-trip digits, no exponent, {@code inf}, {@code -inf}, {@code nan}. */
+    /**
+     * Redis 7.0's text of a double, C's {@code %.17g}: seventeen significant digits without trailing zeros,
+     * exponent form ({@code 1e+20}) below 1e-4 and from 1e17 on; {@code inf}, {@code -inf}, {@code nan}.
+     */
     public static String formatDouble(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -186,10 +193,21 @@ public final class Reply {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
+        if (value == 0) {
+            return 1 / value < 0 ? "-0" : "0";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e17) {
             return Long.toString((long) value);
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        BigDecimal digits = new BigDecimal(value).round(SEVENTEEN_DIGITS).stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        if (exponent >= -4 && exponent < SEVENTEEN_DIGITS.getPrecision()) {
+            return digits.toPlainString();
+        }
+        String mantissa = digits.movePointLeft(exponent).toPlainString();
+        String sign = exponent < 0 ? "-" : "+";
+        int magnitude = Math.abs(exponent);
+        return mantissa + "e" + sign + (magnitude < 10 ? "0" : "") + magnitude;
     }
 
     private void header(byte[][] cache, char type, long length) {

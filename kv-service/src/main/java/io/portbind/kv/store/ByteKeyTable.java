@@ -87,6 +87,11 @@ public final class ByteKeyTable<V> {
         return slot;
     }
 
+    /** The number of slots: {@link #keyAt} takes {@code 0 <= slot < capacity()} and gives null for an empty slot. */
+    public int capacity() {
+        return keys.length;
+    }
+
     public byte[] keyAt(int slot) {
         return keys[slot];
     }
