@@ -7,7 +7,7 @@ import io.portbind.chat.store.Account;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** PLAIN password checks against stored SCRAM keys, and what is remembered between them. */
+/** PLAIN password checks against stored SCRAM keys. */
 class PasswordHasherTest {
 
     private final PasswordHasher hasher = new PasswordHasher();
