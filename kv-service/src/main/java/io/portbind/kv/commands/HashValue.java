@@ -2,6 +2,7 @@ package io.portbind.kv.commands;
 
 import io.portbind.kv.store.ByteKeyTable;
 import io.portbind.kv.store.StoredValue;
+import io.portbind.kv.store.TableScan;
 import io.portbind.kv.store.ValueType;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
@@ -50,11 +51,6 @@ final class HashValue implements StoredValue {
 
     int size() {
         return table == null ? size : table.size();
-    }
-
-    /** Whether the hash is in its small (listpack) form, which Redis returns whole from HSCAN. */
-    boolean isSmall() {
-        return table == null;
     }
 
     byte[] get(byte[] field) {
@@ -108,6 +104,19 @@ final class HashValue implements StoredValue {
     }
 
     /** Every field and value, in insertion order while the hash is small. */
+    /**
+     * Visits fields and values from {@code cursor} for HSCAN: a small hash whole (cursor 0 back), as Redis
+     * returns a listpack, a table bucket by bucket until about {@code count} were visited. Returns the next
+     * cursor, 0 when done.
+     */
+    long scan(long cursor, long count, BiConsumer<byte[], byte[]> action) {
+        if (table == null) {
+            forEach(action);
+            return 0;
+        }
+        return TableScan.scan(table, cursor, count, action);
+    }
+
     void forEach(BiConsumer<byte[], byte[]> action) {
         if (table != null) {
             table.forEach(action);

@@ -3,6 +3,8 @@ package io.portbind.kv.commands;
 import static io.portbind.kv.command.Arg.integer;
 import static io.portbind.kv.command.Arg.key;
 import static io.portbind.kv.command.Arg.keyword;
+import static io.portbind.kv.command.Arg.pattern;
+import static io.portbind.kv.command.Arg.string;
 import static io.portbind.kv.command.CommandFlag.DENYOOM;
 import static io.portbind.kv.command.CommandFlag.FAST;
 import static io.portbind.kv.command.CommandFlag.READONLY;
@@ -18,8 +20,8 @@ import io.portbind.kv.store.ValueType;
 import java.util.function.Predicate;
 
 /**
- * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, and RENAME, RENAMENX, COPY, MOVE
- * (bodies in {@link KeyTransfers}). UNLINK frees memory at once like DEL: dropping references is cheap
+ * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, RENAME, RENAMENX, COPY, MOVE (bodies in
+ * {@link KeyTransfers}), and KEYS, SCAN, RANDOMKEY over the whole database (in {@link KeyspaceScans}). UNLINK frees memory at once like DEL: dropping references is cheap
  * here and the garbage collector reclaims in the background anyway. TOUCH counts like EXISTS, as no
  * access time is kept per key (see OBJECT IDLETIME).
  */
@@ -58,7 +60,23 @@ public final class KeyCommands implements CommandFamily {
                                 keyword("REPLACE").optional()))
                 .add(command("move", KeyTransfers::move).arity(3).flags(WRITE, FAST).keys(1, 1, 1).group(GENERIC)
                         .since("1.0.0").summary("Moves a key to another database.")
-                        .complexity(CONSTANT_TIME).args(key("key"), integer("db")));
+                        .complexity(CONSTANT_TIME).args(key("key"), integer("db")))
+                .add(command("keys", KeyspaceScans::keys).arity(2).flags(READONLY).group(GENERIC).since("1.0.0")
+                        .summary("Returns all key names that match a pattern.")
+                        .complexity("O(N) with N being the number of keys in the database, under the assumption that "
+                                + "the key names in the database and the given pattern have limited length.")
+                        .args(pattern("pattern")).categories("@dangerous"))
+                .add(command("scan", KeyspaceScans::scan).arity(-2).flags(READONLY).group(GENERIC).since("2.8.0")
+                        .summary("Iterates over the key names in the database.")
+                        .complexity("O(1) for every call. O(N) for a complete iteration, including enough command "
+                                + "calls for the cursor to return back to 0. N is the number of elements inside the "
+                                + "collection.")
+                        .args(integer("cursor"), pattern("pattern").token("MATCH").optional(),
+                                integer("count").token("COUNT").optional(),
+                                string("type").token("TYPE").since("6.0.0").optional()))
+                .add(command("randomkey", KeyspaceScans::randomKey).arity(1).flags(READONLY).group(GENERIC)
+                        .since("1.0.0").summary("Returns a random key name from the database.")
+                        .complexity(CONSTANT_TIME));
     }
 
     private static void del(Call call) {

@@ -3,16 +3,27 @@ package io.portbind.kv.commands;
 import io.portbind.kv.CommandError;
 import io.portbind.kv.GlobPattern;
 import io.portbind.kv.command.Call;
+import io.portbind.kv.store.ValueType;
 
-/** The arguments of SSCAN and ZSCAN: {@code key cursor [MATCH pattern] [COUNT count]}. */
-record ScanArguments(long cursor, byte[] pattern, long count) {
+/**
+ * The arguments of the SCAN family: {@code [key] cursor [MATCH pattern] [COUNT count]}, and {@code [TYPE type]}
+ * for SCAN itself. Redis reads the cursor first, then looks the key up, then the options: a missing key
+ * answers an empty page whatever the options say, so callers parse in that order too.
+ */
+record ScanArguments(byte[] pattern, long count, String type) {
 
     private static final CommandError INVALID_CURSOR = new CommandError("ERR invalid cursor");
     private static final long DEFAULT_COUNT = 10;
 
-    /** The cursor at argument 2 as strtoul reads it (a sign allowed, "-1" wraps), checked before the key. */
-    static long cursor(Call call) {
-        String text = call.text(2);
+    /**
+     * The cursor at argument {@code index} as strtoul reads it: a sign allowed ("-1" wraps), at most 64 bits,
+     * and the empty string is 0.
+     */
+    static long cursor(Call call, int index) {
+        String text = call.text(index);
+        if (text.isEmpty()) {
+            return 0;
+        }
         boolean negative = text.startsWith("-");
         String digits = negative || text.startsWith("+") ? text.substring(1) : text;
         if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -26,11 +37,12 @@ record ScanArguments(long cursor, byte[] pattern, long count) {
         }
     }
 
-    /** The options after the cursor; {@code cursor} was read by {@link #cursor}. */
-    static ScanArguments parse(Call call, long cursor) {
+    /** The options from argument {@code first} on; TYPE only where {@code typeAllowed} (SCAN). */
+    static ScanArguments parse(Call call, int first, boolean typeAllowed) {
         byte[] pattern = null;
         long count = DEFAULT_COUNT;
-        for (int i = 3; i < call.argCount(); i += 2) {
+        String type = null;
+        for (int i = first; i < call.argCount(); i += 2) {
             if (i + 1 >= call.argCount()) {
                 throw CommandError.SYNTAX;
             }
@@ -40,16 +52,29 @@ record ScanArguments(long cursor, byte[] pattern, long count) {
                     throw CommandError.SYNTAX;
                 }
             } else if (call.is(i, "match")) {
-                pattern = call.arg(i + 1);
+                byte[] match = call.arg(i + 1);
+                pattern = match.length == 1 && match[0] == '*' ? null : match;
+            } else if (typeAllowed && call.is(i, "type")) {
+                type = call.text(i + 1);
             } else {
                 throw CommandError.SYNTAX;
             }
         }
-        return new ScanArguments(cursor, pattern, count);
+        return new ScanArguments(pattern, count, type);
     }
 
-    boolean matches(byte[] member) {
-        return pattern == null || GlobPattern.matches(pattern, member, false);
+    /** The options of SSCAN, HSCAN and ZSCAN, after {@code key cursor}. */
+    static ScanArguments parseForKey(Call call) {
+        return parse(call, 3, false);
+    }
+
+    boolean matches(byte[] element) {
+        return pattern == null || GlobPattern.matches(pattern, element, false);
+    }
+
+    /** Whether a value passes the TYPE filter; Redis 7.0 compares type names ignoring case, unknown names match nothing. */
+    boolean hasType(Object value) {
+        return type == null || ValueType.of(value).typeName().equalsIgnoreCase(type);
     }
 
     /** Writes {@code [cursor, [elements...]]}: the cursor as a bulk string, as Redis sends it. */

@@ -123,13 +123,13 @@ final class SetMembers {
     }
 
     static void scan(Call call) {
-        long cursor = ScanArguments.cursor(call);
+        long cursor = ScanArguments.cursor(call, 2);
         SetValue set = call.db().get(call.arg(1), ValueType.SET);
         if (set == null) {
             ScanArguments.replyHeader(call, 0, 0);
             return;
         }
-        ScanArguments scan = ScanArguments.parse(call, cursor);
+        ScanArguments scan = ScanArguments.parseForKey(call);
         List<byte[]> found = new ArrayList<>();
         long next = set.scan(cursor, scan.count(), member -> {
             if (scan.matches(member)) {

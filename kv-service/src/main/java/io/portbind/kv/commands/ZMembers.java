@@ -93,13 +93,13 @@ final class ZMembers {
 
     /** ZSCAN: a small set whole with cursor 0, as Redis returns a listpack; scores as bulk strings. */
     static void scan(Call call) {
-        long cursor = ScanArguments.cursor(call);
+        long cursor = ScanArguments.cursor(call, 2);
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
         if (zset == null) {
             ScanArguments.replyHeader(call, 0, 0);
             return;
         }
-        ScanArguments scan = ScanArguments.parse(call, cursor);
+        ScanArguments scan = ScanArguments.parseForKey(call);
         List<Node> found = new ArrayList<>();
         long next;
         if (zset.isSmall()) {

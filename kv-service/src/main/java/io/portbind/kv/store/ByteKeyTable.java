@@ -111,6 +111,27 @@ public final class ByteKeyTable<V> {
         }
     }
 
+    /**
+     * One step of a SCAN-style iteration: visits the entries whose home bucket is {@code cursor}'s and returns
+     * the cursor of the next bucket, or 0 after the last. Buckets go in reverse-binary order, as in Redis's
+     * dictScan: a bucket of a smaller table is the set of buckets of a larger one that share its low bits, so a
+     * full iteration reaches every entry present from its start to its end at least once, even when the table
+     * grows or shrinks between steps. Linear probing keeps an entry in the run of full slots that starts at its
+     * home (deletion shifts back only within the run), so walking that run finds all of the bucket's entries.
+     * The action must not modify this table.
+     */
+    @SuppressWarnings("unchecked")
+    public long scanBucket(long cursor, BiConsumer<byte[], V> action) {
+        int bucket = (int) (cursor & mask);
+        for (int slot = bucket; keys[slot] != null; slot = (slot + 1) & mask) {
+            if ((hash(keys[slot]) & mask) == bucket) {
+                action.accept(keys[slot], (V) values[slot]);
+            }
+        }
+        // Set the bits above the mask, so that incrementing the reversed cursor carries into the bucket bits.
+        return Long.reverse(Long.reverse(cursor | ~(long) mask) + 1);
+    }
+
     private int find(byte[] key) {
         int slot = hash(key) & mask;
         byte[] candidate;

@@ -1,6 +1,8 @@
 package io.portbind.kv.store;
 
 import io.portbind.kv.CommandError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
@@ -137,6 +139,22 @@ public final class Database {
             }
         }
         return null;
+    }
+
+    /**
+     * One step of SCAN: visits the live keys of the buckets from {@code cursor} on (see {@link TableScan}) and
+     * returns the next cursor, 0 when the iteration is complete. Keys found expired are deleted, not visited.
+     */
+    public long scan(long cursor, long count, BiConsumer<byte[], Object> action) {
+        List<byte[]> found = new ArrayList<>();
+        long next = TableScan.scan(entries, cursor, count, (key, value) -> found.add(key));
+        for (byte[] key : found) {
+            Object value = expireIfDue(key) ? null : entries.get(key);
+            if (value != null) {
+                action.accept(key, value);
+            }
+        }
+        return next;
     }
 
     /** Calls {@code action} for every live key and value; the action must not modify this database. */

@@ -112,7 +112,7 @@ public final class SetValue implements StoredValue {
 
     /**
      * Visits members from {@code cursor} for SSCAN: an intset is visited whole (cursor 0 back), a table
-     * slot by slot until about {@code count} slots were looked at. Returns the next cursor, 0 when done.
+     * bucket by bucket until about {@code count} members were visited. Returns the next cursor, 0 when done.
      */
     public long scan(long cursor, long count, Consumer<byte[]> action) {
         if (table == null) {

@@ -140,7 +140,7 @@ public final class SortedSetValue implements StoredValue {
     }
 
     /**
-     * Visits nodes from {@code cursor} for ZSCAN, slot by slot of the member table, until about
+     * Visits nodes from {@code cursor} for ZSCAN, bucket by bucket of the member table, until about
      * {@code count} were visited. Returns the next cursor, 0 when done.
      */
     public long scan(long cursor, long count, Consumer<Node> action) {

@@ -2,11 +2,14 @@ package io.portbind.kv.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ByteKeyTableTest {
@@ -43,6 +46,55 @@ class ByteKeyTableTest {
         assertEquals(0, table.size());
         assertNull(table.get(bytes("k1")));
         assertEquals(-1, table.randomSlot(new Random()));
+    }
+
+    @Test
+    void aScanReachesEveryKeyThatStaysWhileTheTableGrowsAndShrinks() {
+        ByteKeyTable<String> table = new ByteKeyTable<>();
+        Random random = new Random(7);
+        Set<String> stable = new HashSet<>();
+        for (int i = 0; i < 3_000; i++) {
+            table.put(bytes("stable:" + i), "v");
+            stable.add("stable:" + i);
+        }
+        Set<String> seen = new HashSet<>();
+        long cursor = 0;
+        int steps = 0;
+        do {
+            cursor = TableScan.scan(table, cursor, 25,
+                    (key, value) -> seen.add(new String(key, StandardCharsets.UTF_8)));
+            // Between steps other keys come and go in waves, so the table doubles and halves several times.
+            boolean growing = (steps / 40) % 2 == 0;
+            for (int i = 0; i < 200; i++) {
+                String churn = "churn:" + random.nextInt(20_000);
+                if (growing) {
+                    table.put(bytes(churn), "c");
+                } else {
+                    table.remove(bytes(churn));
+                }
+            }
+            steps++;
+        } while (cursor != 0 && steps < 100_000);
+        assertEquals(0, cursor, "the scan finishes");
+        Set<String> missed = new HashSet<>(stable);
+        missed.removeAll(seen);
+        assertEquals(Set.of(), missed);
+    }
+
+    @Test
+    void aScanOfAnUnchangedTableVisitsEachKeyOnce() {
+        ByteKeyTable<String> table = new ByteKeyTable<>();
+        for (int i = 0; i < 1_000; i++) {
+            table.put(bytes("k" + i), "v");
+        }
+        Map<String, Integer> visits = new HashMap<>();
+        long cursor = 0;
+        do {
+            cursor = TableScan.scan(table, cursor, 10,
+                    (key, value) -> visits.merge(new String(key, StandardCharsets.UTF_8), 1, Integer::sum));
+        } while (cursor != 0);
+        assertEquals(1_000, visits.size());
+        assertTrue(visits.values().stream().allMatch(count -> count == 1));
     }
 
     private static byte[] bytes(String text) {
