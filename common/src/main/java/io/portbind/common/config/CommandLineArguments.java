@@ -43,11 +43,14 @@ public final class CommandLineArguments {
         return setting.description() + " Env: " + variables + ". Default: " + fallback + ".";
     }
 
+    /** One line per variable, the names padded to the longest so that the descriptions line up. */
     private static String[] environmentTable(ServiceDescriptor service) {
+        int width = service.settings().stream().flatMap(setting -> setting.variables().stream())
+                .mapToInt(String::length).max().orElse(0);
         return service.settings().stream()
                 .flatMap(setting -> setting.variables().stream()
-                        .map(variable -> String.format("  %-20s same as %s (default: %s)", variable, setting.flag(),
-                                setting.isOptional() ? "not set" : setting.defaultText())))
+                        .map(variable -> String.format("  %-" + width + "s  same as %s (default: %s)", variable,
+                                setting.flag(), setting.isOptional() ? "not set" : setting.defaultText())))
                 .toArray(String[]::new);
     }
 
