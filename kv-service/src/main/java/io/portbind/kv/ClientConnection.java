@@ -13,9 +13,10 @@ import io.portbind.kv.protocol.ProtocolError;
 import java.util.ArrayDeque;
 
 /**
- * One client connection: runs each decoded request through the dispatcher, writing its reply as it
- * goes, and flushes once per read batch. While the session is parked by a blocking command, later
- * requests wait here in order and reading pauses.
+ * One client connection: runs each decoded request through the dispatcher. The replies to all the
+ * requests of one read go into one buffer, written and flushed once when the read completes: one
+ * buffer and one system call per batch of pipelined requests. While the session is parked by a
+ * blocking command, later requests wait here in order and reading pauses.
  */
 final class ClientConnection extends ChannelInboundHandlerAdapter {
 
@@ -25,6 +26,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext context;
     private Session session;
     private Call call;
+    /** The replies of the current read batch, not yet written to the channel; null when there are none. */
+    private ByteBuf replies;
 
     ClientConnection(ServerState server, Dispatcher dispatcher) {
         this.server = server;
@@ -64,33 +67,54 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        writeReplies();
         ctx.flush();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (replies != null) {
+            replies.release();
+            replies = null;
+        }
     }
 
     private void handle(Object request) {
         if (session.isClosing()) {
             return;
         }
-        ByteBuf out = context.alloc().ioBuffer();
-        session.reply().target(out);
+        if (replies == null) {
+            replies = context.alloc().ioBuffer();
+        }
+        int start = replies.writerIndex();
+        session.reply().target(replies);
         if (request instanceof ProtocolError error) {
             session.reply().error(error.replyText());
             session.closeAfterReply();
         } else {
             dispatcher.dispatch(call, (byte[][]) request);
             if (session.dropsReply()) {
-                out.clear();
+                // Bytes before the reader index went out already (a push to this very client, see Session.send).
+                replies.writerIndex(Math.max(start, replies.readerIndex()));
             }
         }
         session.reply().target(null);
-        if (out.isReadable()) {
-            context.write(out, context.voidPromise());
-        } else {
-            out.release();
-        }
         if (session.isClosing()) {
+            writeReplies();
             context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private void writeReplies() {
+        if (replies == null) {
+            return;
+        }
+        if (replies.isReadable()) {
+            context.write(replies, context.voidPromise());
+        } else {
+            replies.release();
+        }
+        replies = null;
     }
 
     /** On the event loop, after a parked session was woken: serve the requests that waited. */
@@ -98,6 +122,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!waiting.isEmpty() && !session.isParked()) {
             handle(waiting.poll());
         }
+        writeReplies();
         context.flush();
         if (!session.isParked()) {
             context.channel().config().setAutoRead(true);

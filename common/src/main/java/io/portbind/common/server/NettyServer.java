@@ -40,7 +40,8 @@ public final class NettyServer implements AutoCloseable {
             throws BindFailedException {
         Transport transport = Transport.best();
         EventLoopGroup acceptor = transport.newEventLoopGroup(1, "accept");
-        EventLoopGroup workers = transport.newEventLoopGroup(0, "io");
+        // One event loop per core: nothing blocks on them, so more threads would only take turns on the same cores.
+        EventLoopGroup workers = transport.newEventLoopGroup(Runtime.getRuntime().availableProcessors(), "io");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannelType())

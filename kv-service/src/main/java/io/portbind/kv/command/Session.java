@@ -265,11 +265,16 @@ public final class Session {
     private void writeOutbox() {
         ByteBuf message;
         while ((message = outbox.poll()) != null) {
-            if (channel.isActive()) {
-                channel.write(message, channel.voidPromise());
-            } else {
+            if (!channel.isActive()) {
                 message.release();
+                continue;
             }
+            ByteBuf replies = reply.buffer();
+            if (replies != null && replies.isReadable()) {
+                // A command of this client is running (PUBLISH to itself): the replies before it go out first.
+                channel.write(replies.readRetainedSlice(replies.readableBytes()), channel.voidPromise());
+            }
+            channel.write(message, channel.voidPromise());
         }
     }
 

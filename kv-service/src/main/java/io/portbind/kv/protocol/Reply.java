@@ -40,6 +40,7 @@ public final class Reply {
         return this;
     }
 
+    /** The buffer replies go to now: the running command's connection's, or null between commands. */
     public ByteBuf buffer() {
         return out;
     }

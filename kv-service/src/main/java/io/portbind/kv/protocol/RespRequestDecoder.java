@@ -34,6 +34,7 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
 
     private final BooleanSupplier authenticationRequired;
     private final byte[] digits = new byte[Numbers.MAX_LONG_CHARS + 1];
+    private final LineDigits lineDigits = new LineDigits();
     private State state = State.START;
     private byte[][] args;
     private int argc;
@@ -45,15 +46,25 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
         this.authenticationRequired = authenticationRequired;
     }
 
+    /**
+     * Steps through states until one request is complete or the input runs out, rather than returning to
+     * {@link ByteToMessageDecoder} after every line: a request of n arguments is one call, not 2n + 1.
+     */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        switch (state) {
-            case START -> {
-                if (in.isReadable()) {
-                    state = in.getByte(in.readerIndex()) == '*' ? State.ARG_COUNT : State.INLINE;
-                    decode(ctx, in, out);
-                }
+        while (out.isEmpty() && state != State.FAILED && in.isReadable()) {
+            State before = state;
+            int readerIndex = in.readerIndex();
+            step(in, out);
+            if (state == before && in.readerIndex() == readerIndex) {
+                return; // waiting for more input
             }
+        }
+    }
+
+    private void step(ByteBuf in, List<Object> out) {
+        switch (state) {
+            case START -> state = in.getByte(in.readerIndex()) == '*' ? State.ARG_COUNT : State.INLINE;
             case INLINE -> decodeInline(in, out);
             case ARG_COUNT -> decodeArgCount(in, out);
             case BULK_LENGTH -> decodeBulkLength(in, out);
@@ -146,7 +157,10 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
      */
     private long readNumberLine(ByteBuf in, List<Object> out, int prefixLength, String tooLong, String invalid) {
         int start = in.readerIndex();
-        int cr = in.forEachByte(ByteProcessor.FIND_CR);
+        lineDigits.length = 0;
+        // Redis looks for the CR from the prefix on, so a CR in the prefix's place ends the line there.
+        int cr = in.getByte(start) == '\r'
+                ? start : in.forEachByte(start + prefixLength, in.readableBytes() - prefixLength, lineDigits);
         if (cr < 0) {
             if (in.readableBytes() > MAX_INLINE) {
                 fail(in, out, tooLong);
@@ -160,18 +174,35 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
             fail(in, out, "expected '$', got '" + (char) (in.getByte(start) & 0xff) + "'");
             return NO_LINE;
         }
-        int length = cr - start - prefixLength;
+        int length = lineDigits.length;
         if (length > digits.length) {
             fail(in, out, invalid);
             return NO_LINE;
         }
-        in.getBytes(start + prefixLength, digits, 0, length);
         in.readerIndex(cr + 2);
         try {
             return Numbers.parseLong(digits, 0, length);
         } catch (CommandError notANumber) {
             fail(in, out, invalid);
             return NO_LINE;
+        }
+    }
+
+    /** Finds the CR that ends a count or length line, copying the bytes before it into {@link #digits} on the way. */
+    private final class LineDigits implements ByteProcessor {
+
+        private int length;
+
+        @Override
+        public boolean process(byte value) {
+            if (value == '\r') {
+                return false;
+            }
+            if (length < digits.length) {
+                digits[length] = value;
+            }
+            length++;
+            return true;
         }
     }
 

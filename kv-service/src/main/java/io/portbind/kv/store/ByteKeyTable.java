@@ -1,23 +1,31 @@
 package io.portbind.kv.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * An open-addressing hash table from binary keys to values: two parallel arrays and linear probing,
- * so an entry costs two array slots plus the key and value themselves (no entry or wrapper objects).
- * Deletion shifts later entries back instead of leaving tombstones. Not thread-safe: the keyspace
- * lock guards it.
+ * An open-addressing hash table from binary keys to values: parallel arrays of keys, values and the
+ * keys' hashes, and linear probing, so an entry costs three array slots plus the key and value
+ * themselves (no entry or wrapper objects). The stored hash lets a probe skip a key without reading
+ * it (one cache miss fewer per probe) and spares rehashing on resize. Deletion shifts later entries
+ * back instead of leaving tombstones. Not thread-safe: the keyspace lock guards it.
  *
  * @param <V> value type
  */
 public final class ByteKeyTable<V> {
 
     private static final int MIN_CAPACITY = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SEED = new SecureRandom().nextLong();
 
     private byte[][] keys;
     private Object[] values;
+    private int[] hashes;
     private int size;
     private int mask;
 
@@ -39,9 +47,10 @@ public final class ByteKeyTable<V> {
     /** Sets {@code key} to {@code value} and returns the previous value, or null when the key is new. */
     @SuppressWarnings("unchecked")
     public V put(byte[] key, V value) {
-        int slot = hash(key) & mask;
+        int hash = hash(key);
+        int slot = hash & mask;
         while (keys[slot] != null) {
-            if (Arrays.equals(keys[slot], key)) {
+            if (hashes[slot] == hash && Arrays.equals(keys[slot], key)) {
                 Object previous = values[slot];
                 values[slot] = value;
                 return (V) previous;
@@ -50,6 +59,7 @@ public final class ByteKeyTable<V> {
         }
         keys[slot] = key;
         values[slot] = value;
+        hashes[slot] = hash;
         if (++size > threshold()) {
             resize(keys.length * 2);
         }
@@ -124,7 +134,7 @@ public final class ByteKeyTable<V> {
     public long scanBucket(long cursor, BiConsumer<byte[], V> action) {
         int bucket = (int) (cursor & mask);
         for (int slot = bucket; keys[slot] != null; slot = (slot + 1) & mask) {
-            if ((hash(keys[slot]) & mask) == bucket) {
+            if ((hashes[slot] & mask) == bucket) {
                 action.accept(keys[slot], (V) values[slot]);
             }
         }
@@ -133,10 +143,11 @@ public final class ByteKeyTable<V> {
     }
 
     private int find(byte[] key) {
-        int slot = hash(key) & mask;
+        int hash = hash(key);
+        int slot = hash & mask;
         byte[] candidate;
         while ((candidate = keys[slot]) != null) {
-            if (Arrays.equals(candidate, key)) {
+            if (hashes[slot] == hash && Arrays.equals(candidate, key)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -149,11 +160,12 @@ public final class ByteKeyTable<V> {
         int gap = slot;
         int next = (gap + 1) & mask;
         while (keys[next] != null) {
-            int home = hash(keys[next]) & mask;
+            int home = hashes[next] & mask;
             boolean movable = gap <= next ? home <= gap || home > next : home <= gap && home > next;
             if (movable) {
                 keys[gap] = keys[next];
                 values[gap] = values[next];
+                hashes[gap] = hashes[next];
                 gap = next;
             }
             next = (next + 1) & mask;
@@ -170,15 +182,17 @@ public final class ByteKeyTable<V> {
     private void resize(int capacity) {
         byte[][] oldKeys = keys;
         Object[] oldValues = values;
+        int[] oldHashes = hashes;
         allocate(capacity);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int slot = hash(oldKeys[i]) & mask;
+                int slot = oldHashes[i] & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
+                hashes[slot] = oldHashes[i];
                 size++;
             }
         }
@@ -187,19 +201,29 @@ public final class ByteKeyTable<V> {
     private void allocate(int capacity) {
         keys = new byte[capacity][];
         values = new Object[capacity];
+        hashes = new int[capacity];
         mask = capacity - 1;
         size = 0;
     }
 
-    /** FNV-1a over the bytes, then a murmur finalizer so that linear probing sees well-spread low bits. */
+    /**
+     * Eight bytes per step, mixed with multiply-xorshift rounds (SplitMix64's constants), then the remaining bytes
+     * one at a time and a murmur finalizer, so that linear probing sees well-spread low bits. The seed is chosen
+     * per process, as Redis seeds its SipHash: a client cannot precompute keys that all collide.
+     */
     static int hash(byte[] key) {
-        int h = 0x811c9dc5;
-        for (byte b : key) {
-            h = (h ^ b) * 0x01000193;
+        long h = SEED ^ key.length;
+        int i = 0;
+        for (; i + Long.BYTES <= key.length; i += Long.BYTES) {
+            h = (h ^ (long) LONGS.get(key, i)) * 0xbf58476d1ce4e5b9L;
+            h ^= h >>> 31;
         }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        return h;
+        for (; i < key.length; i++) {
+            h = (h ^ (key[i] & 0xff)) * 0x94d049bb133111ebL;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) h;
     }
 }

@@ -112,8 +112,10 @@ class PubSubCommandsTest extends KvServerTest {
                     client.readUntil("$1\r\nv\r\n"));
             assertEquals(1, redis.publish("chat", "hello"));
             assertEquals(">3\r\n$7\r\nmessage\r\n$4\r\nchat\r\n$5\r\nhello\r\n", client.readUntil("hello\r\n"));
-            client.send("PUBLISH chat self\r\n");
-            assertEquals(">3\r\n$7\r\nmessage\r\n$4\r\nchat\r\n$4\r\nself\r\n:1\r\n", client.readUntil(":1\r\n"));
+            // Pipelined behind another reply: the push to itself comes after GET's reply and before PUBLISH's.
+            client.send("GET k\r\nPUBLISH chat self\r\nPING\r\n");
+            assertEquals("$1\r\nv\r\n>3\r\n$7\r\nmessage\r\n$4\r\nchat\r\n$4\r\nself\r\n:1\r\n+PONG\r\n",
+                    client.readUntil("+PONG\r\n"));
             client.send("UNSUBSCRIBE\r\nUNSUBSCRIBE\r\n");
             assertEquals(">3\r\n$11\r\nunsubscribe\r\n$4\r\nchat\r\n:0\r\n>3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n",
                     client.readUntil("_\r\n:0\r\n"));
