@@ -13,6 +13,7 @@ public final class Numbers {
     public static final int MAX_LONG_CHARS = 20;
     /** Longest float text Redis accepts (MAX_LONG_DOUBLE_CHARS). */
     private static final int MAX_FLOAT_CHARS = 5 * 1024;
+    private static final byte[] MIN_LONG_TEXT = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
     private Numbers() {
     }
@@ -52,6 +53,28 @@ public final class Numbers {
             throw CommandError.NOT_INTEGER;
         }
         return negative ? value : -value;
+    }
+
+    /** The decimal ASCII text of {@code value}, as Redis stores an integer result (INCR), without a String. */
+    public static byte[] toBytes(long value) {
+        if (value == Long.MIN_VALUE) {
+            return MIN_LONG_TEXT.clone();
+        }
+        long magnitude = Math.abs(value);
+        int length = value < 0 ? 2 : 1;
+        for (long rest = magnitude / 10; rest > 0; rest /= 10) {
+            length++;
+        }
+        byte[] text = new byte[length];
+        int i = length;
+        do {
+            text[--i] = (byte) ('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
+        if (value < 0) {
+            text[0] = '-';
+        }
+        return text;
     }
 
     /**

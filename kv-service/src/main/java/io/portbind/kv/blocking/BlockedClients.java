@@ -88,6 +88,11 @@ public final class BlockedClients implements KeyspaceListener {
     }
 
     @Override
+    public boolean awaitsReadyKeys() {
+        return blocked > 0;
+    }
+
+    @Override
     public void databaseReplaced(int db) {
         if (blocked == 0) {
             return;

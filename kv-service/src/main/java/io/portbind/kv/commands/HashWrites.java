@@ -6,7 +6,6 @@ import io.portbind.kv.command.Call;
 import io.portbind.kv.store.Database;
 import io.portbind.kv.store.ValueType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 
 /** HSET, HMSET, HSETNX, HDEL, HINCRBY and HINCRBYFLOAT. */
 final class HashWrites {
@@ -92,7 +91,7 @@ final class HashWrites {
             throw NOT_INTEGER_VALUE;
         }
         long result = StringCounters.add(value, increment);
-        storeField(call, hash, Long.toString(result).getBytes(StandardCharsets.US_ASCII));
+        storeField(call, hash, Numbers.toBytes(result));
         call.reply().integer(result);
     }
 

@@ -39,7 +39,7 @@ final class StringCounters {
         byte[] current = db.getString(key);
         long value = current == null ? 0 : Numbers.parseLong(current);
         long result = add(value, increment);
-        db.putKeepTtl(key, Long.toString(result).getBytes(StandardCharsets.US_ASCII));
+        db.putKeepTtl(key, Numbers.toBytes(result));
         call.reply().integer(result);
     }
 

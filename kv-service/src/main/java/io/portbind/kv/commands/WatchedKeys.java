@@ -88,6 +88,12 @@ final class WatchedKeys implements KeyspaceListener {
         watcher.changed = false;
     }
 
+    /** WATCH hears modifications only; created keys matter to blocked clients. */
+    @Override
+    public boolean awaitsReadyKeys() {
+        return false;
+    }
+
     @Override
     public void keyModified(int db, byte[] key) {
         if (watches.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.portbind.kv.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.portbind.kv.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -221,7 +222,7 @@ public final class Reply {
 
     private void line(char type, long value) {
         out.writeByte(type);
-        out.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+        out.writeBytes(Numbers.toBytes(value));
         out.writeBytes(CRLF);
     }
 

@@ -78,9 +78,12 @@ public final class Keyspace {
     }
 
     void signalReady(int db, byte[] key) {
-        if (!listeners.isEmpty()) {
-            readyKeys.add(db);
-            readyKeys.add(key);
+        for (KeyspaceListener listener : listeners) {
+            if (listener.awaitsReadyKeys()) {
+                readyKeys.add(db);
+                readyKeys.add(key);
+                return;
+            }
         }
     }
 

@@ -17,6 +17,14 @@ public interface KeyspaceListener {
     default void keyReady(int db, byte[] key) {
     }
 
+    /**
+     * Whether {@link #keyReady} has anything to do now. While no listener has, created keys are not collected:
+     * a listener that never needs them, or needs none at the moment, says so and saves every write that work.
+     */
+    default boolean awaitsReadyKeys() {
+        return true;
+    }
+
     /** Every key of {@code db} may have changed at once: FLUSHDB, FLUSHALL, SWAPDB. */
     default void databaseReplaced(int db) {
     }

@@ -2,7 +2,6 @@ package io.portbind.kv.store;
 
 import io.portbind.kv.CommandError;
 import io.portbind.kv.Numbers;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -151,7 +150,7 @@ public final class SetValue implements StoredValue {
     }
 
     private static byte[] integerText(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+        return Numbers.toBytes(value);
     }
 
     /** Whether {@code text} is an integer exactly as Redis's string2ll accepts it (then the intset may hold it). */
