@@ -33,8 +33,8 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
     private enum State { START, INLINE, ARG_COUNT, BULK_LENGTH, BULK_DATA, FAILED }
 
     private final BooleanSupplier authenticationRequired;
-    private final byte[] digits = new byte[Numbers.MAX_LONG_CHARS + 1];
-    private final LineDigits lineDigits = new LineDigits();
+    /** A count or length line: its prefix, the longest number, CR and LF. */
+    private final byte[] line = new byte[1 + Numbers.MAX_LONG_CHARS + 2];
     private State state = State.START;
     private byte[][] args;
     private int argc;
@@ -157,52 +157,35 @@ public final class RespRequestDecoder extends ByteToMessageDecoder {
      */
     private long readNumberLine(ByteBuf in, List<Object> out, int prefixLength, String tooLong, String invalid) {
         int start = in.readerIndex();
-        lineDigits.length = 0;
-        // Redis looks for the CR from the prefix on, so a CR in the prefix's place ends the line there.
-        int cr = in.getByte(start) == '\r'
-                ? start : in.forEachByte(start + prefixLength, in.readableBytes() - prefixLength, lineDigits);
-        if (cr < 0) {
-            if (in.readableBytes() > MAX_INLINE) {
+        int readable = in.readableBytes();
+        // A well-formed line fits the window: one bounds-checked copy, then a plain array scan.
+        int window = Math.min(readable, line.length);
+        in.getBytes(start, line, 0, window);
+        int cr = 0; // Redis looks for the CR from the prefix on, so a CR in the prefix's place ends the line there
+        while (cr < window && line[cr] != '\r') {
+            cr++;
+        }
+        if (cr == window) {
+            if (window < readable && in.forEachByte(start + window, readable - window, ByteProcessor.FIND_CR) >= 0) {
+                fail(in, out, invalid); // a complete line too long to be a number
+            } else if (readable > MAX_INLINE) {
                 fail(in, out, tooLong);
             }
             return NO_LINE;
         }
-        if (cr + 1 >= in.writerIndex()) {
+        if (cr + 1 >= readable) {
             return NO_LINE;
         }
-        if (state == State.BULK_LENGTH && in.getByte(start) != '$') {
-            fail(in, out, "expected '$', got '" + (char) (in.getByte(start) & 0xff) + "'");
+        if (state == State.BULK_LENGTH && line[0] != '$') {
+            fail(in, out, "expected '$', got '" + (char) (line[0] & 0xff) + "'");
             return NO_LINE;
         }
-        int length = lineDigits.length;
-        if (length > digits.length) {
-            fail(in, out, invalid);
-            return NO_LINE;
-        }
-        in.readerIndex(cr + 2);
+        in.readerIndex(start + cr + 2);
         try {
-            return Numbers.parseLong(digits, 0, length);
+            return Numbers.parseLong(line, prefixLength, cr);
         } catch (CommandError notANumber) {
             fail(in, out, invalid);
             return NO_LINE;
-        }
-    }
-
-    /** Finds the CR that ends a count or length line, copying the bytes before it into {@link #digits} on the way. */
-    private final class LineDigits implements ByteProcessor {
-
-        private int length;
-
-        @Override
-        public boolean process(byte value) {
-            if (value == '\r') {
-                return false;
-            }
-            if (length < digits.length) {
-                digits[length] = value;
-            }
-            length++;
-            return true;
         }
     }
 
