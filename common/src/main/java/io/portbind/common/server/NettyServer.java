@@ -40,8 +40,7 @@ public final class NettyServer implements AutoCloseable {
             throws BindFailedException {
         Transport transport = Transport.best();
         EventLoopGroup acceptor = transport.newEventLoopGroup(1, "accept");
-        // One event loop per core: nothing blocks on them, so more threads would only take turns on the same cores.
-        EventLoopGroup workers = transport.newEventLoopGroup(Runtime.getRuntime().availableProcessors(), "io");
+        EventLoopGroup workers = transport.newEventLoopGroup(ioThreads(), "io");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannelType())
@@ -58,6 +57,11 @@ public final class NettyServer implements AutoCloseable {
             throw new BindFailedException(address, bound.cause());
         }
         return new NettyServer(bound.channel(), acceptor, workers, application);
+    }
+
+    /** One event loop per core: nothing blocks on them, so more threads would only take turns on the same cores. */
+    public static int ioThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     public InetSocketAddress localAddress() {

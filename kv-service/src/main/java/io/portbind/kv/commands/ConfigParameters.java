@@ -1,5 +1,6 @@
 package io.portbind.kv.commands;
 
+import io.portbind.common.server.NettyServer;
 import io.portbind.kv.CommandError;
 import io.portbind.kv.command.Call;
 import io.portbind.kv.command.ServerState;
@@ -46,7 +47,7 @@ final class ConfigParameters {
         fixed("hz", "10");
         fixed("maxclients", Integer.toString(MAX_CLIENTS));
         fixed("notify-keyspace-events", "");
-        immutable("io-threads", call -> "1");
+        immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
         fixed("port", call -> Integer.toString(listening(call).getPort()));
         fixed("bind", call -> listening(call).getAddress().isAnyLocalAddress() ? "*"
                 : listening(call).getAddress().getHostAddress());

@@ -140,6 +140,9 @@ class ServerCommandsTest extends KvServerTest {
     void configGetMatchesGlobsAndExactNames() {
         assertEquals(Map.of("maxmemory", "0", "maxmemory-policy", "noeviction"), redis.configGet("maxmemory*"));
         assertEquals(Map.of("PORT", Integer.toString(server.port())), redis.configGet("PORT"));
+        // One event loop per core serves the connections, as Redis's io-threads would.
+        assertEquals(Map.of("io-threads", Integer.toString(Runtime.getRuntime().availableProcessors())),
+                redis.configGet("io-threads"));
         assertEquals(Map.of("databases", "16"), redis.configGet("databases"));
     }
 
