@@ -66,8 +66,8 @@ class DashboardAssetsTest {
         assertTrue(status.contains("\"store\":{\"reachable\":false,\"error\":\"KV store unreachable at redis://"),
                 status);
         assertTrue(status.contains("{\"name\":\"http-service\",\"protocol\":\"HTTP/1.1\","
-                + "\"address\":\"http://localhost:5000\",\"up\":true,"), "HTTP_URL unset, the self check finds "
-                + "this process where clients reach it: " + status);
+                + "\"address\":\"http://127.0.0.1:" + service.port() + "\",\"up\":true,"),
+                "HTTP_URL unset, the card shows the address this process is bound to: " + status);
         assertEquals(503, service.get("/readyz").statusCode());
         assertEquals(200, service.send(service.request("/").header("Accept", "text/html").build()).statusCode());
     }

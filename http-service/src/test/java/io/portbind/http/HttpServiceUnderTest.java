@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Over a
- * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} keeps its default.
+ * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} is not set.
  * Nothing listens on its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
  * before the class's tests, over a fresh redis-server or over a store that is not there.
  */
@@ -81,7 +81,7 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
     private void startService(Duration idleTimeout) {
         port = RedisServer.freePort();
         String kvUrl = store != null ? store.url() : "redis://127.0.0.1:" + RedisServer.freePort();
-        // Without a store, HTTP_URL keeps its default: the dashboard's self check must find this process anyway.
+        // Without a store, HTTP_URL is not set: the dashboard must show and find this process by its bound address.
         Map<String, String> environment = store == null
                 ? Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
                         "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort())
