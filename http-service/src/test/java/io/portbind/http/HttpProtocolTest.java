@@ -89,6 +89,23 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aBadPercentEscapeBehindAStoreCallIsAnswered400InTurnAndCounted() {
+        service.put("/api/data/before-the-bad-escape", "from the store");
+        try (RawConnection connection = service.connect()) {
+            connection.send("GET /api/data/before-the-bad-escape HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /api/data/100% HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertEquals(200, connection.read().status());
+            RawConnection.Response bad = connection.read();
+            assertEquals(400, bad.status());
+            assertEquals("{\"error\":\"invalid request target\",\"status\":400}", bad.body());
+            assertEquals("close", bad.header("Connection"));
+            assertTrue(connection.closedByServer());
+        }
+        assertTrue(service.get("/metrics").body().contains("http_server_requests_total{route=\"unmatched\","
+                + "status=\"400\"}"));
+    }
+
+    @Test
     void headAnswersLikeGetWithoutTheBody() {
         HttpResponse<String> response = service.send(service.request("/")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());

@@ -34,6 +34,11 @@ class RequestSmugglingTest {
         "GET /a\u007fb HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET /caf\u00e9 HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET nopath HTTP/1.1\r\nHost: test\r\n\r\n",
+        // percent escapes that do not decode, in the path and in the query
+        "GET /api/data/100% HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET /api/data/%zz HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET /api/data?prefix=50% HTTP/1.1\r\nHost: test\r\n\r\n",
+        "PUT /api/data/k?ttl=%zz HTTP/1.1\r\nHost: test\r\nContent-Length: 1\r\n\r\nv",
         // Host missing or repeated
         "GET / HTTP/1.1\r\n\r\n",
         "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",

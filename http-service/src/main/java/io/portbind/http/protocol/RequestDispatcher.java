@@ -127,24 +127,30 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
+    /**
+     * Validates, routes and hands the request to its handler. Whatever fails on the way is answered
+     * here with 500, in order, so that no exception leaves the connection without its answer or a
+     * request unreleased.
+     */
     private void dispatch(FullHttpRequest request) {
         long start = System.nanoTime();
-        RequestValidator.Rejection rejection = RequestValidator.check(request);
-        if (rejection != null) {
-            inFlight = new Exchange(request, Router.UNMATCHED, Map.of(), this, start);
-            FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            complete(inFlight, response);
-            return;
-        }
-        Router.Resolution resolution = router.resolve(request.method(), path(request.uri()));
-        Exchange exchange = new Exchange(request, resolution.routeName(), resolution.pathParameters(), this, start);
+        Exchange exchange = new Exchange(request, Router.UNMATCHED, Map.of(), this, start);
         inFlight = exchange;
         try {
+            RequestValidator.Rejection rejection = RequestValidator.check(request);
+            if (rejection != null) {
+                FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                complete(exchange, response);
+                return;
+            }
+            Router.Resolution resolution = router.resolve(request.method(), path(request.uri()));
+            exchange = new Exchange(request, resolution.routeName(), resolution.pathParameters(), this, start);
+            inFlight = exchange;
             resolution.handler().handle(exchange);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), resolution.routeName(), e);
-            complete(exchange, Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"));
+            LOG.error("{} {} failed", request.method(), exchange.routeName(), e);
+            complete(exchange, Responses.internalError());
         }
     }
 

@@ -17,8 +17,9 @@ import java.util.Iterator;
  * Content-Length values, Transfer-Encoding before HTTP/1.1, a final coding other than chunked,
  * malformed chunks, invalid header names and an unknown version; those arrive here as a failed
  * decoder result. What it accepts leniently and is checked here: runs of spaces, tabs or other
- * whitespace between the request-line's parts, control and non-ASCII characters in the target, and
- * an HTTP/1.1 request without exactly one {@code Host}; and a version other than 1.x gets 505.
+ * whitespace between the request-line's parts, control and non-ASCII characters and broken percent
+ * escapes in the target, and an HTTP/1.1 request without exactly one {@code Host}; and a version
+ * other than 1.x gets 505.
  */
 final class RequestValidator {
 
@@ -75,7 +76,11 @@ final class RequestValidator {
                 + 2;
     }
 
-    /** Origin form, absolute form or {@code *}, made only of visible ASCII (RFC 9112 section 3.2). */
+    /**
+     * Origin form, absolute form or {@code *}, made only of visible ASCII (RFC 9112 section 3.2), with
+     * every {@code %} starting a two-digit hex escape (RFC 3986 section 2.1): a target the router and
+     * the query decoder can take apart without failing.
+     */
     private static boolean isValidTarget(String target) {
         if (target.isEmpty()) {
             return false;
@@ -85,8 +90,16 @@ final class RequestValidator {
             if (c <= 0x20 || c >= 0x7f) {
                 return false;
             }
+            if (c == '%' && (i + 2 >= target.length() || !isHexDigit(target.charAt(i + 1))
+                    || !isHexDigit(target.charAt(i + 2)))) {
+                return false;
+            }
         }
         return target.charAt(0) == '/' || target.equals("*") || target.startsWith("http://")
                 || target.startsWith("https://");
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

@@ -6,12 +6,17 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One request on its way to one response: what a handler reads and how it answers. */
 public final class Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
     private final FullHttpRequest request;
     private final String routeName;
@@ -63,10 +68,23 @@ public final class Exchange {
         sink.complete(this, response);
     }
 
-    /** Answers once {@code pending} is done; a failure is turned into a response by {@code onFailure}. */
+    /**
+     * Answers once {@code pending} is done; a failure is turned into a response by {@code onFailure}.
+     * Should that fail too, or {@code pending} yield no response, the answer is 500: a request that
+     * is never answered would stall every request pipelined behind it.
+     */
     public void respondWhenDone(CompletionStage<FullHttpResponse> pending,
                                 Function<Throwable, FullHttpResponse> onFailure) {
-        pending.whenComplete((response, failure) -> respond(failure == null ? response : onFailure.apply(failure)));
+        pending.whenComplete((response, failure) -> {
+            FullHttpResponse answer;
+            try {
+                answer = Objects.requireNonNull(failure == null ? response : onFailure.apply(failure), "response");
+            } catch (RuntimeException e) {
+                LOG.error("{} {} failed", request.method(), routeName, e);
+                answer = Responses.internalError();
+            }
+            respond(answer);
+        });
     }
 
     public EventStream openEventStream() {

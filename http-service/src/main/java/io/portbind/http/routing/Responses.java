@@ -40,6 +40,11 @@ public final class Responses {
         return json(status, new JsonObject().put("error", message).put("status", status.code()));
     }
 
+    /** 500 for a failure of this service's own; the cause goes to the log, never to the client. */
+    public static FullHttpResponse internalError() {
+        return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
     /** A response without content, such as 204 or 304. */
     public static FullHttpResponse empty(HttpResponseStatus status) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
