@@ -127,12 +127,42 @@ class HttpProtocolTest {
         HttpResponse<String> root = service.send(service.request("/")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertEquals(405, root.statusCode());
-        assertEquals("GET, HEAD", root.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, OPTIONS", root.headers().firstValue("Allow").orElseThrow());
 
         HttpResponse<String> key = service.send(service.request("/api/data/k")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertEquals(405, key.statusCode());
-        assertEquals("GET, HEAD, PUT, DELETE", key.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", key.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void anUnknownMethodIs501OnAnyPathAndTheConnectionGoesOn() {
+        try (RawConnection connection = service.connect()) {
+            for (String path : new String[] {"/", "/no/such/page"}) {
+                connection.send("FOO " + path + " HTTP/1.1\r\nHost: test\r\n\r\n");
+                RawConnection.Response response = connection.read();
+                assertEquals(501, response.status(), path);
+                assertEquals("{\"error\":\"method not implemented\",\"status\":501}", response.body());
+            }
+            connection.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertEquals(200, connection.read().status());
+        }
+    }
+
+    @Test
+    void optionsListsTheMethodsOfAPathOrOfTheWholeServer() {
+        try (RawConnection connection = service.connect()) {
+            connection.send("OPTIONS * HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawConnection.Response server = connection.read();
+            assertEquals(200, server.status());
+            assertEquals("0", server.header("Content-Length"));
+            assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", server.header("Allow"));
+
+            connection.send("OPTIONS /api/data/k HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawConnection.Response key = connection.read();
+            assertEquals(200, key.status());
+            assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", key.header("Allow"));
+        }
     }
 
     @Test
