@@ -101,8 +101,7 @@ class HttpProtocolTest {
             assertEquals("close", bad.header("Connection"));
             assertTrue(connection.closedByServer());
         }
-        assertTrue(service.get("/metrics").body().contains("http_server_requests_total{route=\"unmatched\","
-                + "status=\"400\"}"));
+        assertCounted(400);
     }
 
     @Test
@@ -184,14 +183,45 @@ class HttpProtocolTest {
     }
 
     @Test
-    void bodyAboveTheLimitIs413() {
-        String body = "x".repeat(HttpChannelInitializer.MAX_BODY_BYTES + 1);
+    void bodyAboveTheLimitIs413InTurnThenClose() {
+        String length = Integer.toString(HttpChannelInitializer.MAX_BODY_BYTES + 1);
         try (RawConnection connection = service.connect()) {
-            connection.send("PUT /api/data/big HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n");
-            assertEquals(413, connection.read().status());
+            connection.send("GET /api/data/not-there HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "PUT /api/data/big HTTP/1.1\r\nHost: test\r\nContent-Length: " + length + "\r\n\r\n");
+            assertEquals(404, connection.read().status(), "the store's answer comes first");
+            RawConnection.Response tooLarge = connection.read();
+            assertEquals(413, tooLarge.status());
+            assertEquals("{\"error\":\"request body larger than 1048576 bytes\",\"status\":413}", tooLarge.body());
+            assertEquals("close", tooLarge.header("Connection"));
+            assertTrue(connection.closedByServer());
+        }
+        try (RawConnection connection = service.connect()) {
+            connection.send("PUT /api/data/big HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: "
+                    + length + "\r\n\r\n");
+            assertEquals(413, connection.read().status(), "no 100 Continue for a body that will not be read");
+            assertTrue(connection.closedByServer());
         }
         assertEquals(404, service.get("/api/data/big").statusCode());
+        assertCounted(413);
+    }
+
+    @Test
+    void anExpectationOtherThan100ContinueIs417ThenClose() {
+        for (String request : new String[] {
+            "PUT /api/data/expecting HTTP/1.1\r\nHost: test\r\nExpect: the-impossible\r\nContent-Length: 1\r\n\r\nv",
+            "GET / HTTP/1.1\r\nHost: test\r\nExpect: the-impossible\r\n\r\n"}) {
+            try (RawConnection connection = service.connect()) {
+                connection.send(request);
+                RawConnection.Response response = connection.read();
+                assertEquals(417, response.status(), request);
+                assertEquals("{\"error\":\"only the 100-continue expectation is supported\",\"status\":417}",
+                        response.body());
+                assertEquals("close", response.header("Connection"));
+                assertTrue(connection.closedByServer());
+            }
+        }
+        assertEquals(404, service.get("/api/data/expecting").statusCode());
+        assertCounted(417);
     }
 
     @Test
@@ -228,9 +258,19 @@ class HttpProtocolTest {
         try (RawConnection connection = service.connect()) {
             connection.send("GET / HTTP/1.1\r\nHost: te");
             Thread.sleep(HttpServiceUnderTest.REQUEST_TIMEOUT.toMillis() + 500);
-            assertEquals(408, connection.read().status());
+            RawConnection.Response late = connection.read();
+            assertEquals(408, late.status());
+            assertEquals("{\"error\":\"request not received in time\",\"status\":408}", late.body());
+            assertEquals("close", late.header("Connection"));
             assertTrue(connection.closedByServer());
         }
+        assertCounted(408);
+    }
+
+    private static void assertCounted(int status) {
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("http_server_requests_total{route=\"unmatched\",status=\"" + status + "\"} "),
+                metrics);
     }
 
     @Test

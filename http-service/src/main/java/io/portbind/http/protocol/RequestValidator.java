@@ -5,23 +5,30 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessageDecoderResult;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.portbind.http.routing.Router;
 import java.util.Iterator;
 
 /**
- * Refuses requests whose framing or target is ambiguous, the shapes used to smuggle requests past
- * a proxy. Netty 4.2's decoder (strict line parsing, RFC 9112 transfer-encoding rules) already fails
- * bare LF line ends, Content-Length together with Transfer-Encoding, invalid or conflicting
- * Content-Length values, Transfer-Encoding before HTTP/1.1, a final coding other than chunked,
- * malformed chunks, invalid header names and an unknown version; those arrive here as a failed
- * decoder result. What it accepts leniently and is checked here: runs of spaces, tabs or other
- * whitespace between the request-line's parts, control and non-ASCII characters, broken percent
- * escapes and fragments in the target, {@code *} other than for OPTIONS, an HTTP/1.1 request without
- * exactly one {@code Host} and a Host that is no host; and a version other than 1.x gets 505.
+ * Refuses requests that will not be answered by a route, each with its status and reason: ones the
+ * pipeline could not read whole (too long a line or header, too large a body, too slow to arrive),
+ * an expectation other than 100-continue, and those whose framing or target is ambiguous, the
+ * shapes used to smuggle requests past a proxy. Netty 4.2's decoder (strict line parsing, RFC 9112
+ * transfer-encoding rules) already fails bare LF line ends, Content-Length together with
+ * Transfer-Encoding, invalid or conflicting Content-Length values, Transfer-Encoding before
+ * HTTP/1.1, a final coding other than chunked, malformed chunks, invalid header names and an unknown
+ * version; those arrive here as a failed decoder result. What it accepts leniently and is checked
+ * here: runs of spaces, tabs or other whitespace between the request-line's parts, control and
+ * non-ASCII characters, broken percent escapes and fragments in the target, {@code *} other than for
+ * OPTIONS, an HTTP/1.1 request without exactly one {@code Host} and a Host that is no host; and a
+ * version other than 1.x gets 505.
  */
 final class RequestValidator {
 
@@ -43,6 +50,13 @@ final class RequestValidator {
             if (cause instanceof TooLongHttpLineException) {
                 return new Rejection(HttpResponseStatus.REQUEST_URI_TOO_LONG, "request line too long");
             }
+            if (cause instanceof TooLongHttpContentException) {
+                return new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request body larger than "
+                        + HttpChannelInitializer.MAX_BODY_BYTES + " bytes");
+            }
+            if (cause instanceof ReadTimeoutException) {
+                return new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request not received in time");
+            }
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "malformed request");
         }
         if (request.protocolVersion().majorVersion() != 1) {
@@ -63,6 +77,10 @@ final class RequestValidator {
         }
         if (hosts == 1 && !isValidHost(request.headers().get(HttpHeaderNames.HOST))) {
             return new Rejection(HttpResponseStatus.BAD_REQUEST, "invalid Host header");
+        }
+        if (hasUnsupportedExpectation(request)) {
+            return new Rejection(HttpResponseStatus.EXPECTATION_FAILED,
+                    "only the 100-continue expectation is supported");
         }
         return null;
     }
@@ -108,6 +126,12 @@ final class RequestValidator {
     /** RFC 3986 unreserved and sub-delims. */
     private static boolean isRegNameCharacter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || "-._~!$&'()*+,;=".indexOf(c) >= 0;
+    }
+
+    /** An {@code Expect} other than 100-continue, which RFC 9110 section 10.1.1 defines only from HTTP/1.1 on. */
+    static boolean hasUnsupportedExpectation(HttpRequest request) {
+        return request.protocolVersion().compareTo(HttpVersion.HTTP_1_1) >= 0
+                && request.headers().contains(HttpHeaderNames.EXPECT) && !HttpUtil.is100ContinueExpected(request);
     }
 
     private static int count(Iterator<?> values) {

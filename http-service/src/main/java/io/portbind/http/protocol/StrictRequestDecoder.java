@@ -1,6 +1,7 @@
 package io.portbind.http.protocol;
 
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 
 /**
@@ -36,6 +37,12 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             throw new IllegalArgumentException("the version must be HTTP/x.y");
         }
         return super.splitThirdWordInitialLine(line, start, length);
+    }
+
+    /** Netty's placeholder for a request line it could not read would be logged as {@code GET /bad-request}. */
+    @Override
+    protected HttpMessage createInvalidMessage() {
+        return new UnreadRequest();
     }
 
     private static boolean isDigit(byte b) {
