@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -23,6 +24,7 @@ import io.portbind.http.routing.Responses;
 import io.portbind.http.routing.Router;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,24 +191,44 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         drain();
     }
 
+    /**
+     * HEAD gets the stream's headers alone and the connection goes on. GET turns the connection into
+     * the stream: chunked for HTTP/1.1; HTTP/1.0 has no chunks, so there the stream ends by closing.
+     */
     @Override
-    public EventStream openEventStream(Exchange exchange) {
+    public Optional<EventStream> openEventStream(Exchange exchange) {
         if (!ctx.executor().inEventLoop() || exchange != inFlight) {
             throw new IllegalStateException("an event stream opens from its handler, on the event loop");
+        }
+        HttpRequest request = exchange.request();
+        if (HttpMethod.HEAD.equals(request.method())) {
+            FullHttpResponse head = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.EMPTY_BUFFER);
+            describeEventStream(head);
+            complete(exchange, head);
+            return Optional.empty();
         }
         inFlight = null;
         streaming = true;
         timeouts.streamOpened();
         releaseWaiting();
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        head.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-                .set(HttpHeaderNames.DATE, HttpDate.now());
-        HttpUtil.setTransferEncodingChunked(head, true);
+        describeEventStream(head);
+        head.headers().set(HttpHeaderNames.DATE, HttpDate.now());
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
         ctx.writeAndFlush(head, ctx.voidPromise());
         finished(exchange, HttpResponseStatus.OK.code(), -1);
-        return new EventStream(ctx.channel());
+        return Optional.of(new EventStream(ctx.channel()));
+    }
+
+    private static void describeEventStream(HttpResponse head) {
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     }
 
     private void finished(Exchange exchange, int status, long bodyBytes) {

@@ -87,7 +87,8 @@ public final class Exchange {
         });
     }
 
-    public EventStream openEventStream() {
+    /** The event stream answering this request; empty for HEAD, which has been answered with its headers. */
+    public Optional<EventStream> openEventStream() {
         return sink.openEventStream(this);
     }
 }

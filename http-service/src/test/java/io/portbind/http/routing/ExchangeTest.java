@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ExchangeTest {
                 }
 
                 @Override
-                public EventStream openEventStream(Exchange opening) {
+                public Optional<EventStream> openEventStream(Exchange opening) {
                     throw new UnsupportedOperationException();
                 }
             }, 0);
