@@ -24,7 +24,27 @@ class DashboardAssetsTest {
         assertTrue(policy.startsWith("default-src 'none'; script-src 'self'; style-src 'self';"), policy);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals("accept", page.headers().firstValue("Vary").orElseThrow().toLowerCase());
+        assertEquals("accept-encoding, accept", page.headers().firstValue("Vary").orElseThrow().toLowerCase());
+    }
+
+    @Test
+    void whatMayBeGzippedVariesByAcceptEncodingEvenWhenNotGzipped() {
+        for (String path : new String[] {"/", "/assets/dashboard.css", "/assets/dashboard.js", "/metrics"}) {
+            for (String accepted : new String[] {"gzip", "identity"}) {
+                HttpResponse<String> response = service.send(service.request(path).header("Accept", "text/html")
+                        .header("Accept-Encoding", accepted).build());
+                assertTrue(vary(response).contains("accept-encoding"), path + " for " + accepted);
+                HttpResponse<String> again = service.send(service.request(path).header("Accept", "text/html")
+                        .header("If-None-Match", response.headers().firstValue("ETag").orElse("none")).build());
+                assertTrue(vary(again).contains("accept-encoding"), path + " answered " + again.statusCode());
+            }
+        }
+        assertEquals("", vary(service.get("/healthz")), "a small body is never compressed");
+        assertEquals("accept", vary(service.get("/")), "nor is the greeting");
+    }
+
+    private static String vary(HttpResponse<String> response) {
+        return response.headers().firstValue("Vary").orElse("").toLowerCase();
     }
 
     @Test

@@ -280,6 +280,7 @@ class HttpProtocolTest {
         HttpResponse<byte[]> zipped = sendForBytes(service.request("/api/data/zipped")
                 .header("Accept-Encoding", "gzip").build());
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("accept-encoding", zipped.headers().firstValue("Vary").orElseThrow().toLowerCase());
         String json = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(),
                 StandardCharsets.UTF_8);
         assertTrue(json.contains(value));
