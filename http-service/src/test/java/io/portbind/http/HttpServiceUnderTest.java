@@ -50,6 +50,11 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         return new HttpServiceUnderTest(KvServiceStore::start);
     }
 
+    /** Over a store that takes connections and never answers, as a hung one does. */
+    static HttpServiceUnderTest overSilentStore() {
+        return new HttpServiceUnderTest(SilentStore::start);
+    }
+
     /** Over a {@code KV_URL} where nothing listens: the store is down from the start. */
     static HttpServiceUnderTest withoutStore() {
         return new HttpServiceUnderTest(null);
