@@ -1,5 +1,7 @@
 package io.portbind.http.routing;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -60,8 +62,13 @@ public final class Exchange {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    public String body() {
-        return request.content().toString(StandardCharsets.UTF_8);
+    /** The body as text; empty when its bytes are not UTF-8, which decoding would silently turn into U+FFFD. */
+    public Optional<String> utf8Body() {
+        ByteBuf content = request.content();
+        if (!ByteBufUtil.isText(content, StandardCharsets.UTF_8)) {
+            return Optional.empty();
+        }
+        return Optional.of(content.toString(StandardCharsets.UTF_8));
     }
 
     public void respond(FullHttpResponse response) {
