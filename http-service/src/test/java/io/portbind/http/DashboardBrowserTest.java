@@ -27,13 +27,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person opens the dashboard in Chromium: the services' states render, the store's numbers show,
- * and the key form writes, reads and deletes through the API. Leaves target/dashboard.png behind.
+ * A person opens the dashboard in Chromium with all three services up, in-process: the services'
+ * states render, the store's numbers show, and the key form writes, reads and deletes through the
+ * API; the page says so when the store goes down. Leaves screenshots in target/:
+ * dashboard-three-services-up.png and dashboard-store-down.png.
  */
 class DashboardBrowserTest {
 
     @RegisterExtension
-    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overKvService().withChatService();
 
     private static Path profile;
     private static ChromeDriver browser;
@@ -66,20 +68,22 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void dashboardShowsTheServicesAndTheKeyFormRoundTrips() throws IOException {
+    void dashboardShowsAllThreeServicesUpAndTheKeyFormRoundTrips() throws IOException {
         service.put("/api/data/seeded", "so the store has a key");
         browser.get(service.uri("/").toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("service-chat-service")));
-        assertEquals("up", state("http-service"));
-        assertEquals("up", state("kv-service"));
-        assertEquals("down", state("chat-service"), "nothing listens on the chat port");
+        for (String name : new String[] {"http-service", "kv-service", "chat-service"}) {
+            assertEquals("up", state(name), name);
+            assertTrue(text(By.cssSelector("#service-" + name + " .rtt")).endsWith("ms round trip"), name);
+        }
+        assertEquals("http://127.0.0.1:" + service.port(), text(By.cssSelector("#service-http-service .address")));
         assertTrue(text(By.cssSelector("#service-kv-service .address")).startsWith("redis://127.0.0.1:"));
-        assertTrue(text(By.cssSelector("#service-http-service .rtt")).endsWith("ms round trip"));
+        assertTrue(text(By.cssSelector("#service-chat-service .address")).startsWith("xmpp://127.0.0.1:"));
         wait.until(driver -> text(By.id("store-keys")).matches("[1-9][0-9]*"));
-        assertTrue(text(By.id("store-memory")).endsWith("M") || text(By.id("store-memory")).endsWith("K"));
+        assertTrue(text(By.id("store-memory")).matches("[0-9.]+[KMG]"), text(By.id("store-memory")));
 
         type(By.id("key"), "from the browser");
         type(By.id("value"), "typed in Chromium");
@@ -106,8 +110,7 @@ class DashboardBrowserTest {
         type(By.id("value"), "shown in the screenshot");
         browser.findElement(By.id("put")).click();
         awaitResult(wait, "→ 201");
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        screenshot("dashboard-three-services-up.png");
     }
 
     @Test
@@ -122,8 +125,7 @@ class DashboardBrowserTest {
             wait.until(driver -> text(By.id("store-note")).startsWith("Store down: KV store unreachable at redis://"));
             assertEquals("down", browser.findElement(By.id("store")).getDomAttribute("data-state"));
             assertEquals("up", state("http-service"), "the page itself keeps working");
-            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(screenshot, Path.of("target", "dashboard-store-down.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot("dashboard-store-down.png");
         } finally {
             service.store().startAgain();
         }
@@ -154,6 +156,12 @@ class DashboardBrowserTest {
         WebElement field = browser.findElement(locator);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Saved under the module's target/, where the build leaves everything it makes. */
+    private static void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void awaitResult(WebDriverWait wait, String expected) {
