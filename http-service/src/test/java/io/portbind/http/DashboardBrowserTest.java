@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -28,9 +29,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person opens the dashboard in Chromium with all three services up, in-process: the services'
- * states render, the store's numbers show, and the key form writes, reads and deletes through the
- * API; the page says so when the store goes down. Leaves screenshots in target/:
- * dashboard-three-services-up.png and dashboard-store-down.png.
+ * states render, the store's numbers show, the key form writes, reads and deletes through the API
+ * and reports every mistake, and the page says so when the store goes down. Leaves screenshots in
+ * target/: dashboard-three-services-up.png and dashboard-store-down.png.
  */
 class DashboardBrowserTest {
 
@@ -111,6 +112,29 @@ class DashboardBrowserTest {
         browser.findElement(By.id("put")).click();
         awaitResult(wait, "→ 201");
         screenshot("dashboard-three-services-up.png");
+    }
+
+    @Test
+    void everyActionReportsItsMistakeAndEnterGetsTheKey() {
+        service.put("/api/data/entered", "got by pressing Enter");
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        type(By.id("key"), "");
+        for (String action : new String[] {"get", "put", "delete"}) {
+            type(By.id("value"), "");
+            // Cleared so that each action's own report is awaited, not the one before.
+            browser.executeScript("document.getElementById('result').textContent = ''");
+            browser.findElement(By.id(action)).click();
+            awaitResult(wait, "Enter a key first.");
+            assertEquals("error", browser.findElement(By.id("result")).getDomAttribute("data-state"), action);
+        }
+
+        type(By.id("key"), "entered");
+        browser.findElement(By.id("key")).sendKeys(Keys.ENTER);
+        awaitResult(wait, "GET /api/data/entered → 200");
+        assertEquals("got by pressing Enter", browser.findElement(By.id("value")).getDomProperty("value"));
+        assertEquals(service.uri("/").toString(), browser.getCurrentUrl(), "the form never navigates");
     }
 
     @Test

@@ -107,30 +107,43 @@ async function call(method, url, body) {
   }
 }
 
+// Runs an action and reports what it throws; awaited, so that an async action's failure is caught
+// here too rather than lost as an unhandled rejection.
 function guarded(action) {
-  return () => {
+  return async () => {
     try {
-      action();
+      await action();
     } catch (problem) {
       report("error", problem.message);
     }
   };
 }
 
+async function getEntry() {
+  const entry = await call("GET", keyUrl());
+  if (entry) {
+    $("value").value = entry.value;
+  }
+}
+
+function putEntry() {
+  const ttl = $("ttl").value.trim();
+  return call("PUT", keyUrl() + (ttl ? "?ttl=" + encodeURIComponent(ttl) : ""), $("value").value);
+}
+
+function deleteEntry() {
+  return call("DELETE", keyUrl());
+}
+
 function wireForm() {
-  $("get").addEventListener("click", guarded(async () => {
-    const entry = await call("GET", keyUrl());
-    if (entry) {
-      $("value").value = entry.value;
-    }
-  }));
-  $("put").addEventListener("click", guarded(() => {
-    const ttl = $("ttl").value.trim();
-    call("PUT", keyUrl() + (ttl ? "?ttl=" + encodeURIComponent(ttl) : ""), $("value").value);
-  }));
-  $("delete").addEventListener("click", guarded(() => call("DELETE", keyUrl())));
+  // Get is the form's submit button, so Enter in a field gets the key; the page itself never navigates.
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    guarded(getEntry)();
+  });
+  $("put").addEventListener("click", guarded(putEntry));
+  $("delete").addEventListener("click", guarded(deleteEntry));
   $("list").addEventListener("click", () => call("GET", "/api/data?prefix=" + encodeURIComponent($("key").value)));
-  $("key-form").addEventListener("submit", (event) => event.preventDefault());
 }
 
 async function firstLook() {
