@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person opens the dashboard in Chromium with all three services up, in-process: the services'
- * states render, the store's numbers show, the key form writes, reads and deletes through the API
- * and reports every mistake, and the page says so when the store goes down. Leaves screenshots in
- * target/: dashboard-three-services-up.png and dashboard-store-down.png.
+ * states render, the store's numbers show, the key form writes, reads, deletes and lists through
+ * the API and reports every mistake, and the page says so when it loses the service or the store.
+ * Leaves screenshots in target/: dashboard-three-services-up.png, dashboard-store-down.png and
+ * dashboard-stream-lost.png.
  */
 class DashboardBrowserTest {
 
@@ -135,6 +139,60 @@ class DashboardBrowserTest {
         awaitResult(wait, "GET /api/data/entered → 200");
         assertEquals("got by pressing Enter", browser.findElement(By.id("value")).getDomProperty("value"));
         assertEquals(service.uri("/").toString(), browser.getCurrentUrl(), "the form never navigates");
+    }
+
+    @Test
+    void listingShowsTheKeysPageByPageWithMore() {
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < 150; i++) {
+            service.put("/api/data/listed:" + i, "v");
+            written.add("listed:" + i);
+        }
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        type(By.id("key"), "listed:");
+        browser.findElement(By.id("list")).click();
+        awaitResult(wait, "GET /api/data?prefix=listed%3A&cursor=0 → 200");
+        int morePages = 0;
+        while (browser.findElement(By.id("more")).isDisplayed()) {
+            String before = text(By.id("result"));
+            browser.findElement(By.id("more")).click();
+            wait.until(driver -> !text(By.id("result")).equals(before));
+            morePages++;
+        }
+        assertTrue(morePages > 0, "150 keys do not fit one page");
+        assertTrue(text(By.id("result")).endsWith(", the last of them"), text(By.id("result")));
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('#keys-found .found')].map(key => key.textContent)");
+        assertEquals(written, new HashSet<>(listed));
+
+        browser.findElement(By.xpath("//ul[@id='keys-found']//button[text()='listed:7']")).click();
+        awaitResult(wait, "GET /api/data/listed%3A7 → 200");
+    }
+
+    @Test
+    void cardsTurnUnknownWhileTheEventStreamIsDown() throws IOException {
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> "up".equals(state("http-service")));
+
+        service.stop();
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "reconnecting"));
+            for (String name : new String[] {"http-service", "kv-service", "chat-service"}) {
+                wait.until(driver -> "unknown".equals(state(name)));
+                assertEquals("unknown", text(By.cssSelector("#service-" + name + " .state")).toLowerCase(), name);
+            }
+            assertEquals("unknown", browser.findElement(By.id("store")).getDomAttribute("data-state"));
+            assertTrue(text(By.id("checked-at")).startsWith("last checked "), text(By.id("checked-at")));
+            screenshot("dashboard-stream-lost.png");
+        } finally {
+            service.startAgain();
+        }
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        wait.until(driver -> "up".equals(state("http-service")));
     }
 
     @Test

@@ -117,6 +117,16 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         }
     }
 
+    /** Stops serving, as a crash or a redeploy would: every connection drops. */
+    void stop() {
+        server.stop(Duration.ofSeconds(1));
+    }
+
+    /** Serves again on the same port after {@link #stop}. */
+    void startAgain() {
+        startService(HttpServer.IDLE_TIMEOUT);
+    }
+
     /** The store behind the service, to stop and start again. */
     StoreUnderTest store() {
         return store;
@@ -163,6 +173,6 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void close() {
-        server.stop(Duration.ofSeconds(1));
+        stop();
     }
 }
