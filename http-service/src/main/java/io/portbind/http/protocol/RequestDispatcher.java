@@ -136,24 +136,32 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
      */
     private void dispatch(FullHttpRequest request) {
         long start = System.nanoTime();
-        Exchange exchange = new Exchange(request, Router.UNMATCHED, Map.of(), this, start);
-        inFlight = exchange;
+        Exchange exchange = null;
         try {
             RequestValidator.Rejection rejection = RequestValidator.check(request);
             if (rejection != null) {
+                exchange = begin(request, Router.UNMATCHED, Map.of(), start);
                 FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 complete(exchange, response);
                 return;
             }
             Router.Resolution resolution = router.resolve(request.method(), path(request.uri()));
-            exchange = new Exchange(request, resolution.routeName(), resolution.pathParameters(), this, start);
-            inFlight = exchange;
+            exchange = begin(request, resolution.routeName(), resolution.pathParameters(), start);
             resolution.handler().handle(exchange);
         } catch (RuntimeException e) {
+            if (exchange == null) {
+                exchange = begin(request, Router.UNMATCHED, Map.of(), start);
+            }
             LOG.error("{} {} failed", request.method(), exchange.routeName(), e);
             complete(exchange, Responses.internalError());
         }
+    }
+
+    /** The request's exchange, now the one in flight. */
+    private Exchange begin(FullHttpRequest request, String routeName, Map<String, String> parameters, long start) {
+        inFlight = new Exchange(request, routeName, parameters, this, start);
+        return inFlight;
     }
 
     @Override
