@@ -95,11 +95,7 @@ class HttpProtocolTest {
             connection.send("GET /api/data/before-the-bad-escape HTTP/1.1\r\nHost: test\r\n\r\n"
                     + "GET /api/data/100% HTTP/1.1\r\nHost: test\r\n\r\n");
             assertEquals(200, connection.read().status());
-            RawConnection.Response bad = connection.read();
-            assertEquals(400, bad.status());
-            assertEquals("{\"error\":\"invalid request target\",\"status\":400}", bad.body());
-            assertEquals("close", bad.header("Connection"));
-            assertTrue(connection.closedByServer());
+            assertErrorThenClose(connection, 400, "invalid request target");
         }
         assertCounted(400);
     }
@@ -189,11 +185,7 @@ class HttpProtocolTest {
             connection.send("GET /api/data/not-there HTTP/1.1\r\nHost: test\r\n\r\n"
                     + "PUT /api/data/big HTTP/1.1\r\nHost: test\r\nContent-Length: " + length + "\r\n\r\n");
             assertEquals(404, connection.read().status(), "the store's answer comes first");
-            RawConnection.Response tooLarge = connection.read();
-            assertEquals(413, tooLarge.status());
-            assertEquals("{\"error\":\"request body larger than 1048576 bytes\",\"status\":413}", tooLarge.body());
-            assertEquals("close", tooLarge.header("Connection"));
-            assertTrue(connection.closedByServer());
+            assertErrorThenClose(connection, 413, "request body larger than 1048576 bytes");
         }
         try (RawConnection connection = service.connect()) {
             connection.send("PUT /api/data/big HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: "
@@ -212,12 +204,7 @@ class HttpProtocolTest {
             "GET / HTTP/1.1\r\nHost: test\r\nExpect: the-impossible\r\n\r\n"}) {
             try (RawConnection connection = service.connect()) {
                 connection.send(request);
-                RawConnection.Response response = connection.read();
-                assertEquals(417, response.status(), request);
-                assertEquals("{\"error\":\"only the 100-continue expectation is supported\",\"status\":417}",
-                        response.body());
-                assertEquals("close", response.header("Connection"));
-                assertTrue(connection.closedByServer());
+                assertErrorThenClose(connection, 417, "only the 100-continue expectation is supported");
             }
         }
         assertEquals(404, service.get("/api/data/expecting").statusCode());
@@ -258,13 +245,18 @@ class HttpProtocolTest {
         try (RawConnection connection = service.connect()) {
             connection.send("GET / HTTP/1.1\r\nHost: te");
             Thread.sleep(HttpServiceUnderTest.REQUEST_TIMEOUT.toMillis() + 500);
-            RawConnection.Response late = connection.read();
-            assertEquals(408, late.status());
-            assertEquals("{\"error\":\"request not received in time\",\"status\":408}", late.body());
-            assertEquals("close", late.header("Connection"));
-            assertTrue(connection.closedByServer());
+            assertErrorThenClose(connection, 408, "request not received in time");
         }
         assertCounted(408);
+    }
+
+    /** The next response is the JSON error {@code error} with {@code status}, and the server closes. */
+    private static void assertErrorThenClose(RawConnection connection, int status, String error) {
+        RawConnection.Response response = connection.read();
+        assertEquals(status, response.status(), response.body());
+        assertEquals("{\"error\":\"" + error + "\",\"status\":" + status + "}", response.body());
+        assertEquals("close", response.header("Connection"));
+        assertTrue(connection.closedByServer());
     }
 
     private static void assertCounted(int status) {

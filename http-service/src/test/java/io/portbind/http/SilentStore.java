@@ -21,14 +21,12 @@ final class SilentStore implements StoreUnderTest {
     private ServerSocket listener;
 
     static SilentStore start() {
-        SilentStore store = new SilentStore();
-        store.startAgain();
-        return store;
+        return StoreUnderTest.started(new SilentStore());
     }
 
     @Override
-    public String url() {
-        return "redis://127.0.0.1:" + port;
+    public int port() {
+        return port;
     }
 
     @Override
