@@ -55,8 +55,8 @@ public final class StatusMonitor implements AutoCloseable {
      * @param ownAddress  where this process was last reached, for the HTTP self check; null until a
      *                    first connection, when {@code httpUrl} is checked instead
      */
-    public StatusMonitor(Supplier<ServiceAddress> httpUrl, Supplier<InetSocketAddress> ownAddress, ServiceAddress chatUrl,
-                         KvStore store) {
+    public StatusMonitor(Supplier<ServiceAddress> httpUrl, Supplier<InetSocketAddress> ownAddress,
+                         ServiceAddress chatUrl, KvStore store) {
         this.httpUrl = httpUrl;
         this.ownAddress = ownAddress;
         this.chatUrl = chatUrl;
