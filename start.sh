@@ -25,7 +25,6 @@ fi
 # Each service finds the others only through these URLs (twelve-factor IV).
 export KV_URL=${KV_URL:-redis://localhost:${KV_PORT:-6379}}
 export CHAT_URL=${CHAT_URL:-xmpp://localhost:${CHAT_PORT:-5222}}
-export HTTP_URL=${HTTP_URL:-http://localhost:${HTTP_PORT:-5000}}
 
 pids=()
 stop_all() {

@@ -2,6 +2,7 @@ package io.portbind.http;
 
 import io.netty.channel.ChannelHandler;
 import io.portbind.common.config.Config;
+import io.portbind.common.config.ServiceAddress;
 import io.portbind.common.config.Settings;
 import io.portbind.common.server.ServerApplication;
 import io.portbind.http.api.DataApi;
@@ -16,6 +17,7 @@ import io.portbind.http.web.Assets;
 import io.portbind.http.web.HomePage;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The http-service as the shared bootstrap sees it; every route is declared here. */
@@ -34,6 +36,9 @@ public final class HttpServer implements ServerApplication {
     private final Duration requestTimeout;
     /** Where clients last reached this process: the HTTP self check goes there. */
     private final AtomicReference<InetSocketAddress> ownAddress = new AtomicReference<>();
+    private final Optional<ServiceAddress> configuredUrl;
+    /** This process's address as bound; the dashboard shows it when {@code HTTP_URL} is not set. */
+    private volatile ServiceAddress boundUrl;
 
     public HttpServer(Config config) {
         this(config, IDLE_TIMEOUT, REQUEST_TIMEOUT);
@@ -42,8 +47,8 @@ public final class HttpServer implements ServerApplication {
     /** For tests that watch the timeouts fire without waiting a minute. */
     HttpServer(Config config, Duration idleTimeout, Duration requestTimeout) {
         this.store = new KvStore(config.get(Settings.KV_URL));
-        this.monitor = new StatusMonitor(config.get(Settings.HTTP_URL), ownAddress::get, config.get(Settings.CHAT_URL),
-                store);
+        this.configuredUrl = config.find(Settings.HTTP_URL);
+        this.monitor = new StatusMonitor(this::httpUrl, ownAddress::get, config.get(Settings.CHAT_URL), store);
         this.router = routes(new HomePage(), new Assets(), new DataApi(store), new HealthApi(store),
                 new StatusApi(monitor, metrics));
         this.idleTimeout = idleTimeout;
@@ -64,6 +69,15 @@ public final class HttpServer implements ServerApplication {
                 .get("/readyz", health::ready)
                 .get("/metrics", status::metrics)
                 .build();
+    }
+
+    @Override
+    public void bound(InetSocketAddress address) {
+        boundUrl = ServiceAddress.local("http", address);
+    }
+
+    private ServiceAddress httpUrl() {
+        return configuredUrl.orElse(boundUrl);
     }
 
     @Override

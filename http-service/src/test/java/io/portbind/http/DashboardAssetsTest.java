@@ -24,7 +24,27 @@ class DashboardAssetsTest {
         assertTrue(policy.startsWith("default-src 'none'; script-src 'self'; style-src 'self';"), policy);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals("accept", page.headers().firstValue("Vary").orElseThrow().toLowerCase());
+        assertEquals("accept-encoding, accept", page.headers().firstValue("Vary").orElseThrow().toLowerCase());
+    }
+
+    @Test
+    void whatMayBeGzippedVariesByAcceptEncodingEvenWhenNotGzipped() {
+        for (String path : new String[] {"/", "/assets/dashboard.css", "/assets/dashboard.js", "/metrics"}) {
+            for (String accepted : new String[] {"gzip", "identity"}) {
+                HttpResponse<String> response = service.send(service.request(path).header("Accept", "text/html")
+                        .header("Accept-Encoding", accepted).build());
+                assertTrue(vary(response).contains("accept-encoding"), path + " for " + accepted);
+                HttpResponse<String> again = service.send(service.request(path).header("Accept", "text/html")
+                        .header("If-None-Match", response.headers().firstValue("ETag").orElse("none")).build());
+                assertTrue(vary(again).contains("accept-encoding"), path + " answered " + again.statusCode());
+            }
+        }
+        assertEquals("", vary(service.get("/healthz")), "a small body is never compressed");
+        assertEquals("accept", vary(service.get("/")), "nor is the greeting");
+    }
+
+    private static String vary(HttpResponse<String> response) {
+        return response.headers().firstValue("Vary").orElse("").toLowerCase();
     }
 
     @Test
@@ -66,8 +86,8 @@ class DashboardAssetsTest {
         assertTrue(status.contains("\"store\":{\"reachable\":false,\"error\":\"KV store unreachable at redis://"),
                 status);
         assertTrue(status.contains("{\"name\":\"http-service\",\"protocol\":\"HTTP/1.1\","
-                + "\"address\":\"http://localhost:5000\",\"up\":true,"), "HTTP_URL unset, the self check finds "
-                + "this process where clients reach it: " + status);
+                + "\"address\":\"http://127.0.0.1:" + service.port() + "\",\"up\":true,"),
+                "HTTP_URL unset, the card shows the address this process is bound to: " + status);
         assertEquals(503, service.get("/readyz").statusCode());
         assertEquals(200, service.send(service.request("/").header("Accept", "text/html").build()).statusCode());
     }

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -27,13 +31,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person opens the dashboard in Chromium: the services' states render, the store's numbers show,
- * and the key form writes, reads and deletes through the API. Leaves target/dashboard.png behind.
+ * A person opens the dashboard in Chromium with all three services up, in-process: the services'
+ * states render, the store's numbers show, the key form writes, reads, deletes and lists through
+ * the API and reports every mistake, and the page says so when it loses the service or the store.
+ * Leaves screenshots in target/: dashboard-three-services-up.png, dashboard-store-down.png and
+ * dashboard-stream-lost.png.
  */
 class DashboardBrowserTest {
 
     @RegisterExtension
-    static final HttpServiceUnderTest service = HttpServiceUnderTest.overRedis();
+    static final HttpServiceUnderTest service = HttpServiceUnderTest.overKvService().withChatService();
 
     private static Path profile;
     private static ChromeDriver browser;
@@ -66,20 +73,22 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void dashboardShowsTheServicesAndTheKeyFormRoundTrips() throws IOException {
+    void dashboardShowsAllThreeServicesUpAndTheKeyFormRoundTrips() throws IOException {
         service.put("/api/data/seeded", "so the store has a key");
         browser.get(service.uri("/").toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
 
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("service-chat-service")));
-        assertEquals("up", state("http-service"));
-        assertEquals("up", state("kv-service"));
-        assertEquals("down", state("chat-service"), "nothing listens on the chat port");
+        for (String name : new String[] {"http-service", "kv-service", "chat-service"}) {
+            assertEquals("up", state(name), name);
+            assertTrue(text(By.cssSelector("#service-" + name + " .rtt")).endsWith("ms round trip"), name);
+        }
+        assertEquals("http://127.0.0.1:" + service.port(), text(By.cssSelector("#service-http-service .address")));
         assertTrue(text(By.cssSelector("#service-kv-service .address")).startsWith("redis://127.0.0.1:"));
-        assertTrue(text(By.cssSelector("#service-http-service .rtt")).endsWith("ms round trip"));
+        assertTrue(text(By.cssSelector("#service-chat-service .address")).startsWith("xmpp://127.0.0.1:"));
         wait.until(driver -> text(By.id("store-keys")).matches("[1-9][0-9]*"));
-        assertTrue(text(By.id("store-memory")).endsWith("M") || text(By.id("store-memory")).endsWith("K"));
+        assertTrue(text(By.id("store-memory")).matches("[0-9.]+[KMG]"), text(By.id("store-memory")));
 
         type(By.id("key"), "from the browser");
         type(By.id("value"), "typed in Chromium");
@@ -106,8 +115,84 @@ class DashboardBrowserTest {
         type(By.id("value"), "shown in the screenshot");
         browser.findElement(By.id("put")).click();
         awaitResult(wait, "→ 201");
-        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        screenshot("dashboard-three-services-up.png");
+    }
+
+    @Test
+    void everyActionReportsItsMistakeAndEnterGetsTheKey() {
+        service.put("/api/data/entered", "got by pressing Enter");
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        type(By.id("key"), "");
+        for (String action : new String[] {"get", "put", "delete"}) {
+            type(By.id("value"), "");
+            // Cleared so that each action's own report is awaited, not the one before.
+            browser.executeScript("document.getElementById('result').textContent = ''");
+            browser.findElement(By.id(action)).click();
+            awaitResult(wait, "Enter a key first.");
+            assertEquals("error", browser.findElement(By.id("result")).getDomAttribute("data-state"), action);
+        }
+
+        type(By.id("key"), "entered");
+        browser.findElement(By.id("key")).sendKeys(Keys.ENTER);
+        awaitResult(wait, "GET /api/data/entered → 200");
+        assertEquals("got by pressing Enter", browser.findElement(By.id("value")).getDomProperty("value"));
+        assertEquals(service.uri("/").toString(), browser.getCurrentUrl(), "the form never navigates");
+    }
+
+    @Test
+    void listingShowsTheKeysPageByPageWithMore() {
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < 150; i++) {
+            service.put("/api/data/listed:" + i, "v");
+            written.add("listed:" + i);
+        }
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        type(By.id("key"), "listed:");
+        browser.findElement(By.id("list")).click();
+        awaitResult(wait, "GET /api/data?prefix=listed%3A&cursor=0 → 200");
+        int morePages = 0;
+        while (browser.findElement(By.id("more")).isDisplayed()) {
+            String before = text(By.id("result"));
+            browser.findElement(By.id("more")).click();
+            wait.until(driver -> !text(By.id("result")).equals(before));
+            morePages++;
+        }
+        assertTrue(morePages > 0, "150 keys do not fit one page");
+        assertTrue(text(By.id("result")).endsWith(", the last of them"), text(By.id("result")));
+        @SuppressWarnings("unchecked")
+        List<String> listed = (List<String>) browser.executeScript(
+                "return [...document.querySelectorAll('#keys-found .found')].map(key => key.textContent)");
+        assertEquals(written, new HashSet<>(listed));
+
+        browser.findElement(By.xpath("//ul[@id='keys-found']//button[text()='listed:7']")).click();
+        awaitResult(wait, "GET /api/data/listed%3A7 → 200");
+    }
+
+    @Test
+    void cardsTurnUnknownWhileTheEventStreamIsDown() throws IOException {
+        browser.get(service.uri("/").toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> "up".equals(state("http-service")));
+
+        service.stop();
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "reconnecting"));
+            for (String name : new String[] {"http-service", "kv-service", "chat-service"}) {
+                wait.until(driver -> "unknown".equals(state(name)));
+                assertEquals("unknown", text(By.cssSelector("#service-" + name + " .state")).toLowerCase(), name);
+            }
+            assertEquals("unknown", browser.findElement(By.id("store")).getDomAttribute("data-state"));
+            assertTrue(text(By.id("checked-at")).startsWith("last checked "), text(By.id("checked-at")));
+            screenshot("dashboard-stream-lost.png");
+        } finally {
+            service.startAgain();
+        }
+        wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+        wait.until(driver -> "up".equals(state("http-service")));
     }
 
     @Test
@@ -122,8 +207,7 @@ class DashboardBrowserTest {
             wait.until(driver -> text(By.id("store-note")).startsWith("Store down: KV store unreachable at redis://"));
             assertEquals("down", browser.findElement(By.id("store")).getDomAttribute("data-state"));
             assertEquals("up", state("http-service"), "the page itself keeps working");
-            Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(screenshot, Path.of("target", "dashboard-store-down.png"), StandardCopyOption.REPLACE_EXISTING);
+            screenshot("dashboard-store-down.png");
         } finally {
             service.store().startAgain();
         }
@@ -154,6 +238,12 @@ class DashboardBrowserTest {
         WebElement field = browser.findElement(locator);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Saved under the module's target/, where the build leaves everything it makes. */
+    private static void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void awaitResult(WebDriverWait wait, String expected) {

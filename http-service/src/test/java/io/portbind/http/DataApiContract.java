@@ -3,6 +3,7 @@ package io.portbind.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,19 @@ abstract class DataApiContract {
         assertEquals("{\"key\":\"caf\u00e9 / \\\"bar\\\"\","
                 + "\"value\":\"line 1\\n\\\"quoted\\\" \u00e9\u2603\",\"ttl\":null}",
                 response.body());
+    }
+
+    @Test
+    void aValueThatIsNotUtf8Is400NotSilentlyChanged() {
+        // a byte that is never UTF-8, a cut sequence, an encoded surrogate, an overlong slash
+        for (byte[] body : new byte[][] {{'a', (byte) 0xff}, {(byte) 0xc3, '('},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xc0, (byte) 0xaf}}) {
+            HttpResponse<String> response = service().send(service().request("/api/data/not-text")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+            assertEquals(400, response.statusCode());
+            assertEquals("{\"error\":\"the value must be UTF-8 text\",\"status\":400}", response.body());
+        }
+        assertEquals(404, service().get("/api/data/not-text").statusCode());
     }
 
     @Test

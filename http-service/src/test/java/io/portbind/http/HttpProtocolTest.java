@@ -89,6 +89,18 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aBadPercentEscapeBehindAStoreCallIsAnswered400InTurnAndCounted() {
+        service.put("/api/data/before-the-bad-escape", "from the store");
+        try (RawConnection connection = service.connect()) {
+            connection.send("GET /api/data/before-the-bad-escape HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /api/data/100% HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertEquals(200, connection.read().status());
+            assertErrorThenClose(connection, 400, "invalid request target");
+        }
+        assertCounted(400);
+    }
+
+    @Test
     void headAnswersLikeGetWithoutTheBody() {
         HttpResponse<String> response = service.send(service.request("/")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
@@ -110,12 +122,42 @@ class HttpProtocolTest {
         HttpResponse<String> root = service.send(service.request("/")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertEquals(405, root.statusCode());
-        assertEquals("GET, HEAD", root.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, OPTIONS", root.headers().firstValue("Allow").orElseThrow());
 
         HttpResponse<String> key = service.send(service.request("/api/data/k")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertEquals(405, key.statusCode());
-        assertEquals("GET, HEAD, PUT, DELETE", key.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", key.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void anUnknownMethodIs501OnAnyPathAndTheConnectionGoesOn() {
+        try (RawConnection connection = service.connect()) {
+            for (String path : new String[] {"/", "/no/such/page"}) {
+                connection.send("FOO " + path + " HTTP/1.1\r\nHost: test\r\n\r\n");
+                RawConnection.Response response = connection.read();
+                assertEquals(501, response.status(), path);
+                assertEquals("{\"error\":\"method not implemented\",\"status\":501}", response.body());
+            }
+            connection.send("GET / HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertEquals(200, connection.read().status());
+        }
+    }
+
+    @Test
+    void optionsListsTheMethodsOfAPathOrOfTheWholeServer() {
+        try (RawConnection connection = service.connect()) {
+            connection.send("OPTIONS * HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawConnection.Response server = connection.read();
+            assertEquals(200, server.status());
+            assertEquals("0", server.header("Content-Length"));
+            assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", server.header("Allow"));
+
+            connection.send("OPTIONS /api/data/k HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawConnection.Response key = connection.read();
+            assertEquals(200, key.status());
+            assertEquals("GET, HEAD, PUT, DELETE, OPTIONS", key.header("Allow"));
+        }
     }
 
     @Test
@@ -137,14 +179,36 @@ class HttpProtocolTest {
     }
 
     @Test
-    void bodyAboveTheLimitIs413() {
-        String body = "x".repeat(HttpChannelInitializer.MAX_BODY_BYTES + 1);
+    void bodyAboveTheLimitIs413InTurnThenClose() {
+        String length = Integer.toString(HttpChannelInitializer.MAX_BODY_BYTES + 1);
         try (RawConnection connection = service.connect()) {
-            connection.send("PUT /api/data/big HTTP/1.1\r\nHost: test\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n");
-            assertEquals(413, connection.read().status());
+            connection.send("GET /api/data/not-there HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "PUT /api/data/big HTTP/1.1\r\nHost: test\r\nContent-Length: " + length + "\r\n\r\n");
+            assertEquals(404, connection.read().status(), "the store's answer comes first");
+            assertErrorThenClose(connection, 413, "request body larger than 1048576 bytes");
+        }
+        try (RawConnection connection = service.connect()) {
+            connection.send("PUT /api/data/big HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\nContent-Length: "
+                    + length + "\r\n\r\n");
+            assertEquals(413, connection.read().status(), "no 100 Continue for a body that will not be read");
+            assertTrue(connection.closedByServer());
         }
         assertEquals(404, service.get("/api/data/big").statusCode());
+        assertCounted(413);
+    }
+
+    @Test
+    void anExpectationOtherThan100ContinueIs417ThenClose() {
+        for (String request : new String[] {
+            "PUT /api/data/expecting HTTP/1.1\r\nHost: test\r\nExpect: the-impossible\r\nContent-Length: 1\r\n\r\nv",
+            "GET / HTTP/1.1\r\nHost: test\r\nExpect: the-impossible\r\n\r\n"}) {
+            try (RawConnection connection = service.connect()) {
+                connection.send(request);
+                assertErrorThenClose(connection, 417, "only the 100-continue expectation is supported");
+            }
+        }
+        assertEquals(404, service.get("/api/data/expecting").statusCode());
+        assertCounted(417);
     }
 
     @Test
@@ -181,9 +245,24 @@ class HttpProtocolTest {
         try (RawConnection connection = service.connect()) {
             connection.send("GET / HTTP/1.1\r\nHost: te");
             Thread.sleep(HttpServiceUnderTest.REQUEST_TIMEOUT.toMillis() + 500);
-            assertEquals(408, connection.read().status());
-            assertTrue(connection.closedByServer());
+            assertErrorThenClose(connection, 408, "request not received in time");
         }
+        assertCounted(408);
+    }
+
+    /** The next response is the JSON error {@code error} with {@code status}, and the server closes. */
+    private static void assertErrorThenClose(RawConnection connection, int status, String error) {
+        RawConnection.Response response = connection.read();
+        assertEquals(status, response.status(), response.body());
+        assertEquals("{\"error\":\"" + error + "\",\"status\":" + status + "}", response.body());
+        assertEquals("close", response.header("Connection"));
+        assertTrue(connection.closedByServer());
+    }
+
+    private static void assertCounted(int status) {
+        String metrics = service.get("/metrics").body();
+        assertTrue(metrics.contains("http_server_requests_total{route=\"unmatched\",status=\"" + status + "\"} "),
+                metrics);
     }
 
     @Test
@@ -193,6 +272,7 @@ class HttpProtocolTest {
         HttpResponse<byte[]> zipped = sendForBytes(service.request("/api/data/zipped")
                 .header("Accept-Encoding", "gzip").build());
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("accept-encoding", zipped.headers().firstValue("Vary").orElseThrow().toLowerCase());
         String json = new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(),
                 StandardCharsets.UTF_8);
         assertTrue(json.contains(value));

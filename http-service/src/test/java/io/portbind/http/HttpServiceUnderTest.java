@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The http-service started in-process on a free port, with a JDK HttpClient pointed at it. Over a
- * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} keeps its default.
- * Nothing listens on its {@code CHAT_URL}. As a JUnit extension ({@code @RegisterExtension static final}) it starts
- * before the class's tests, over a fresh redis-server or over a store that is not there.
+ * store its own address is its {@code HTTP_URL}; without one {@code HTTP_URL} is not set. Nothing
+ * listens on its {@code CHAT_URL} unless it runs {@linkplain #withChatService with the chat-service}.
+ * As a JUnit extension ({@code @RegisterExtension static final}) it starts before the class's tests,
+ * over a fresh redis-server or over a store that is not there.
  */
 final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
@@ -32,9 +34,11 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<StoreUnderTest> storeFactory;
+    private final int port = RedisServer.freePort();
+    private boolean chatUp;
     private StoreUnderTest store;
+    private ChatServiceUnderTest chat;
     private NettyServer server;
-    private int port;
 
     private HttpServiceUnderTest(Supplier<StoreUnderTest> storeFactory) {
         this.storeFactory = storeFactory;
@@ -50,9 +54,20 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         return new HttpServiceUnderTest(KvServiceStore::start);
     }
 
+    /** Over a store that takes connections and never answers, as a hung one does. */
+    static HttpServiceUnderTest overSilentStore() {
+        return new HttpServiceUnderTest(SilentStore::start);
+    }
+
     /** Over a {@code KV_URL} where nothing listens: the store is down from the start. */
     static HttpServiceUnderTest withoutStore() {
         return new HttpServiceUnderTest(null);
+    }
+
+    /** With this project's chat-service running in-process at its {@code CHAT_URL}. */
+    HttpServiceUnderTest withChatService() {
+        chatUp = true;
+        return this;
     }
 
     /** Started at once, for a test that needs its own timeouts; close it when done. */
@@ -67,6 +82,9 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         if (storeFactory != null) {
             store = storeFactory.get();
         }
+        if (chatUp) {
+            chat = ChatServiceUnderTest.start();
+        }
         startService(HttpServer.IDLE_TIMEOUT);
     }
 
@@ -76,17 +94,20 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         if (store != null) {
             store.close();
         }
+        if (chat != null) {
+            chat.close();
+        }
     }
 
     private void startService(Duration idleTimeout) {
-        port = RedisServer.freePort();
         String kvUrl = store != null ? store.url() : "redis://127.0.0.1:" + RedisServer.freePort();
-        // Without a store, HTTP_URL keeps its default: the dashboard's self check must find this process anyway.
-        Map<String, String> environment = store == null
-                ? Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
-                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort())
-                : Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl, "HTTP_URL", "http://127.0.0.1:" + port,
-                        "CHAT_URL", "xmpp://127.0.0.1:" + RedisServer.freePort());
+        String chatUrl = chat != null ? chat.url() : "xmpp://127.0.0.1:" + RedisServer.freePort();
+        Map<String, String> environment = new HashMap<>(Map.of("PORT", Integer.toString(port), "KV_URL", kvUrl,
+                "CHAT_URL", chatUrl));
+        // Without a store, HTTP_URL is not set: the dashboard must show and find this process by its bound address.
+        if (store != null) {
+            environment.put("HTTP_URL", "http://127.0.0.1:" + port);
+        }
         HttpServer application = new HttpServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment),
                 idleTimeout, REQUEST_TIMEOUT);
         try {
@@ -94,6 +115,16 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
         } catch (BindFailedException e) {
             throw new AssertionError("cannot bind the free port " + port, e);
         }
+    }
+
+    /** Stops serving, as a crash or a redeploy would: every connection drops. */
+    void stop() {
+        server.stop(Duration.ofSeconds(1));
+    }
+
+    /** Serves again on the same port after {@link #stop}. */
+    void startAgain() {
+        startService(HttpServer.IDLE_TIMEOUT);
     }
 
     /** The store behind the service, to stop and start again. */
@@ -142,6 +173,6 @@ final class HttpServiceUnderTest implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void close() {
-        server.stop(Duration.ofSeconds(1));
+        stop();
     }
 }

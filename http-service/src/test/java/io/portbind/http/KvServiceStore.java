@@ -17,14 +17,12 @@ final class KvServiceStore implements StoreUnderTest {
     private NettyServer server;
 
     static KvServiceStore start() {
-        KvServiceStore store = new KvServiceStore();
-        store.startAgain();
-        return store;
+        return StoreUnderTest.started(new KvServiceStore());
     }
 
     @Override
-    public String url() {
-        return "redis://127.0.0.1:" + port;
+    public int port() {
+        return port;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.portbind.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -90,6 +91,32 @@ class OperationsEndpointsTest {
                 assertTrue(data.contains("\"name\":\"kv-service\""), data);
                 assertEquals("", events.readLine());
             }
+        }
+    }
+
+    @Test
+    void headOfTheEventStreamIsHeadersOnlyAndTheConnectionGoesOn() {
+        try (RawConnection connection = service.connect()) {
+            connection.send("HEAD /api/events HTTP/1.1\r\nHost: test\r\n\r\n"
+                    + "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
+            RawConnection.Response head = connection.read(false);
+            assertEquals(200, head.status());
+            assertEquals("text/event-stream; charset=utf-8", head.header("Content-Type"));
+            assertNull(head.header("Transfer-Encoding"));
+            assertEquals("{\"status\":\"alive\"}", connection.read().body(), "the request behind it is answered");
+        }
+    }
+
+    @Test
+    void anHttp10ClientGetsTheEventStreamUnchunked() {
+        try (RawConnection connection = service.connect()) {
+            connection.send("GET /api/events HTTP/1.0\r\n\r\n");
+            RawConnection.Response head = connection.read(false);
+            assertEquals(200, head.status());
+            assertNull(head.header("Transfer-Encoding"), "HTTP/1.0 has no chunked coding");
+            assertEquals("close", head.header("Connection"), "the stream ends when the connection does");
+            String start = "event: status\ndata: {\"checkedAt\":";
+            assertEquals(start, connection.read(start.length()));
         }
     }
 }

@@ -76,6 +76,15 @@ final class RawConnection implements AutoCloseable {
         return read(true);
     }
 
+    /** The next {@code length} bytes as they come, for a body that streams, such as events. */
+    String read(int length) {
+        try {
+            return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the server closed the connection (end of stream within the socket timeout). */
     boolean closedByServer() {
         try {

@@ -25,9 +25,7 @@ final class RedisServer implements StoreUnderTest {
     }
 
     static RedisServer start() {
-        RedisServer server = new RedisServer(ExternalTool.require("redis-server"), freePort());
-        server.startAgain();
-        return server;
+        return StoreUnderTest.started(new RedisServer(ExternalTool.require("redis-server"), freePort()));
     }
 
     static int freePort() {
@@ -39,8 +37,8 @@ final class RedisServer implements StoreUnderTest {
     }
 
     @Override
-    public String url() {
-        return "redis://127.0.0.1:" + port;
+    public int port() {
+        return port;
     }
 
     /** Starts the server on the same port as before and waits until it answers PING. */

@@ -28,15 +28,29 @@ class RequestSmugglingTest {
         "G(T / HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET\r\nHost: test\r\n\r\n",
         " GET / HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET / http/1.1\r\nHost: test\r\n\r\n",
+        "GET / HTTP/1.10\r\nHost: test\r\n\r\n",
         "GET / HTTP/1.1\nHost: test\n\n",
         // control and non-ASCII characters in the target
         "GET /a\u0001b HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET /a\u007fb HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET /caf\u00e9 HTTP/1.1\r\nHost: test\r\n\r\n",
         "GET nopath HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET /a#b HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET * HTTP/1.1\r\nHost: test\r\n\r\n",
+        // percent escapes that do not decode, in the path and in the query
+        "GET /api/data/100% HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET /api/data/%zz HTTP/1.1\r\nHost: test\r\n\r\n",
+        "GET /api/data?prefix=50% HTTP/1.1\r\nHost: test\r\n\r\n",
+        "PUT /api/data/k?ttl=%zz HTTP/1.1\r\nHost: test\r\nContent-Length: 1\r\n\r\nv",
         // Host missing or repeated
         "GET / HTTP/1.1\r\n\r\n",
         "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+        // a Host that is no host
+        "GET / HTTP/1.1\r\nHost: a b@c\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: user@test\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: test:80x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n",
         // invalid Content-Length
         "PUT /api/data/k HTTP/1.1\r\nHost: test\r\nContent-Length: abc\r\n\r\n",
         "PUT /api/data/k HTTP/1.1\r\nHost: test\r\nContent-Length: -1\r\n\r\n",

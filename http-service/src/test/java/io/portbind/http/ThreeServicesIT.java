@@ -42,6 +42,8 @@ class ThreeServicesIT {
                             service + " should be up: " + status);
                 }
                 assertTrue(status.contains("\"store\":{\"reachable\":true,\"keys\":1"), status);
+                assertTrue(status.contains("\"address\":\"http://localhost:" + httpPort + "\""),
+                        "HTTP_URL unset, port 0: the card shows the port the system picked: " + status);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.portbind.common.config;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 
 /**
@@ -19,6 +22,19 @@ public record ServiceAddress(String scheme, String host, int port) {
             }
             return new ServiceAddress(scheme, uri.getHost(), uri.getPort() == -1 ? defaultPort : uri.getPort());
         };
+    }
+
+    /** A service of this machine listening on {@code bound}; a wildcard address is reached as {@code localhost}. */
+    public static ServiceAddress local(String scheme, InetSocketAddress bound) {
+        InetAddress address = bound.getAddress();
+        String host = address.isAnyLocalAddress() ? "localhost" : literal(address);
+        return new ServiceAddress(scheme, host, bound.getPort());
+    }
+
+    /** An IP address as a URL writes it: {@code 127.0.0.1}, or {@code [::1]} for IPv6. */
+    public static String literal(InetAddress address) {
+        String host = address.getHostAddress();
+        return address instanceof Inet6Address ? "[" + host + "]" : host;
     }
 
     @Override

@@ -19,8 +19,9 @@ public final class Settings {
     public static final Setting<ServiceAddress> CHAT_URL = Setting.of("--chat-url", List.of("CHAT_URL"),
             "xmpp://localhost:5222", "XMPP server to report on.", ServiceAddress.parser("xmpp", 5222));
 
-    public static final Setting<ServiceAddress> HTTP_URL = Setting.of("--http-url", List.of("HTTP_URL"),
-            "http://localhost:5000", "HTTP service to report on.", ServiceAddress.parser("http", 5000));
+    /** Optional: unset, the http-service reports the address it is bound to, whatever port that turned out to be. */
+    public static final Setting<ServiceAddress> HTTP_URL = Setting.of("--http-url", List.of("HTTP_URL"), null,
+            "HTTP service to report on; unset, this service's own address.", ServiceAddress.parser("http", 5000));
 
     private Settings() {
     }

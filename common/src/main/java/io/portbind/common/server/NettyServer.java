@@ -56,7 +56,9 @@ public final class NettyServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new BindFailedException(address, bound.cause());
         }
-        return new NettyServer(bound.channel(), acceptor, workers, application);
+        NettyServer server = new NettyServer(bound.channel(), acceptor, workers, application);
+        application.bound(server.localAddress());
+        return server;
     }
 
     /** One event loop per core: nothing blocks on them, so more threads would only take turns on the same cores. */

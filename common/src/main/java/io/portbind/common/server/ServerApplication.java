@@ -2,6 +2,7 @@ package io.portbind.common.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelHandler;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,10 @@ public interface ServerApplication {
 
     /** Lets a service set socket options of its own; the defaults suit most. */
     default void configure(ServerBootstrap bootstrap) {
+    }
+
+    /** Called once the listener is bound, with its address: where port 0 became a real port. */
+    default void bound(InetSocketAddress address) {
     }
 
     /**

@@ -4,10 +4,10 @@ import io.portbind.common.config.CommandLineArguments;
 import io.portbind.common.config.Config;
 import io.portbind.common.config.ConfigException;
 import io.portbind.common.config.ConfigResolver;
+import io.portbind.common.config.ServiceAddress;
 import io.portbind.common.config.ServiceDescriptor;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -99,8 +99,7 @@ public final class ServiceLauncher {
 
     /** {@code 0.0.0.0:6379}, or {@code [::1]:6379} for IPv6. */
     public static String hostAndPort(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+        return ServiceAddress.literal(address.getAddress()) + ":" + address.getPort();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import io.portbind.http.routing.Responses;
 import io.portbind.http.store.Entry;
 import io.portbind.http.store.KvStore;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** {@code /api/data}: string keys of the KV store as JSON resources. */
@@ -37,7 +38,10 @@ public final class DataApi {
                 StoreErrors::toResponse);
     }
 
-    /** {@code PUT /api/data/{key}?ttl=seconds}: the body is the value; 201 when created, 204 when replaced. */
+    /**
+     * {@code PUT /api/data/{key}?ttl=seconds}: the body is the value, UTF-8 text since the API returns it
+     * as a JSON string; 201 when created, 204 when replaced.
+     */
     public void put(Exchange exchange) {
         String key = exchange.pathParameter("key");
         if (rejectKey(exchange, key)) {
@@ -54,7 +58,12 @@ public final class DataApi {
             }
             ttl = OptionalLong.of(Long.parseLong(ttlText));
         }
-        Entry entry = new Entry(key, exchange.body(), ttl);
+        Optional<String> value = exchange.utf8Body();
+        if (value.isEmpty()) {
+            exchange.respond(Responses.error(HttpResponseStatus.BAD_REQUEST, "the value must be UTF-8 text"));
+            return;
+        }
+        Entry entry = new Entry(key, value.get(), ttl);
         exchange.respondWhenDone(store.put(key, entry.value(), ttl).thenApply(created -> created
                 ? created(entry) : Responses.empty(HttpResponseStatus.NO_CONTENT)), StoreErrors::toResponse);
     }

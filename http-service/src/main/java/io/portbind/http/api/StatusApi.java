@@ -28,7 +28,7 @@ public final class StatusApi {
 
     /** {@code GET /api/events}: the same status as Server-Sent Events, one {@code status} event per check. */
     public void events(Exchange exchange) {
-        monitor.subscribe(exchange.openEventStream());
+        exchange.openEventStream().ifPresent(monitor::subscribe);
     }
 
     /** {@code GET /metrics}: Prometheus text exposition. */

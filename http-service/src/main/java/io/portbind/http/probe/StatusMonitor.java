@@ -34,7 +34,7 @@ public final class StatusMonitor implements AutoCloseable {
     private static final Duration FRESH_FOR = Duration.ofSeconds(1);
     private static final String EVENT = "status";
 
-    private final ServiceAddress httpUrl;
+    private final Supplier<ServiceAddress> httpUrl;
     private final Supplier<InetSocketAddress> ownAddress;
     private final ServiceAddress chatUrl;
     private final KvStore store;
@@ -51,12 +51,12 @@ public final class StatusMonitor implements AutoCloseable {
     private ScheduledFuture<?> ticking;
 
     /**
-     * @param httpUrl     the address the dashboard shows for this service
+     * @param httpUrl     the address the dashboard shows for this service, asked at each check
      * @param ownAddress  where this process was last reached, for the HTTP self check; null until a
      *                    first connection, when {@code httpUrl} is checked instead
      */
-    public StatusMonitor(ServiceAddress httpUrl, Supplier<InetSocketAddress> ownAddress, ServiceAddress chatUrl,
-                         KvStore store) {
+    public StatusMonitor(Supplier<ServiceAddress> httpUrl, Supplier<InetSocketAddress> ownAddress,
+                         ServiceAddress chatUrl, KvStore store) {
         this.httpUrl = httpUrl;
         this.ownAddress = ownAddress;
         this.chatUrl = chatUrl;
@@ -115,6 +115,7 @@ public final class StatusMonitor implements AutoCloseable {
     /** Runs on the monitor thread, where resolving names may block. */
     private CompletableFuture<StatusSnapshot> check() {
         RedisUrl kvUrl = store.url();
+        ServiceAddress httpUrl = this.httpUrl.get();
         InetSocketAddress self = ownAddress.get();
         CompletableFuture<ProbeResult> http = self != null ? checks.http(self, httpUrl)
                 : probe(httpUrl.host(), httpUrl.port(), address -> checks.http(address, httpUrl));

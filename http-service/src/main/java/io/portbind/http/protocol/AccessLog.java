@@ -34,18 +34,13 @@ final class AccessLog {
     private AccessLog() {
     }
 
+    /** A request whose line was never read (an {@link UnreadRequest}) shows {@code "-"} for it. */
     static void record(Channel channel, HttpRequest request, int status, long bodyBytes, long nanos) {
         if (LOG.isInfoEnabled()) {
-            queue(client(channel) + " \"" + request.method() + " " + printable(request.uri()) + " "
-                    + request.protocolVersion() + "\" " + status + " " + bodyBytes + " "
+            String line = request instanceof UnreadRequest ? "-"
+                    : request.method() + " " + printable(request.uri()) + " " + request.protocolVersion();
+            queue(client(channel) + " \"" + line + "\" " + status + " " + bodyBytes + " "
                     + String.format(Locale.ROOT, "%.3f", nanos / 1e6) + "ms");
-        }
-    }
-
-    /** A request answered before it could be read whole, such as one that timed out half-sent. */
-    static void recordUnread(Channel channel, int status) {
-        if (LOG.isInfoEnabled()) {
-            queue(client(channel) + " \"-\" " + status + " 0 -");
         }
     }
 

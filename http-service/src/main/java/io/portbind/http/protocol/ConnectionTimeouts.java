@@ -1,10 +1,10 @@
 package io.portbind.http.protocol;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.nio.charset.StandardCharsets;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +12,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Closes connections that waste a slot: one idle between requests for longer than the idle timeout,
  * and one whose request has started but not fully arrived within the request timeout (a slow
- * sender, as in slowloris), which first gets 408. Sits before the HTTP decoder to see raw bytes.
- * One timer per connection at a time; reads only record a timestamp, so the hot path pays nothing.
+ * sender, as in slowloris). That one is handed to the dispatcher as an {@link UnreadRequest} that
+ * timed out, which it answers with 408 in turn before closing, and nothing more is read. Sits
+ * before the HTTP decoder to see raw bytes. One timer per connection at a time; reads only record a
+ * timestamp, so the hot path pays nothing.
  */
 final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
-
-    /** Written as raw bytes: the request never decoded, so the response encoder has nothing to pair it with. */
-    private static final byte[] REQUEST_TIMEOUT = ("HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n"
-            + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private final long idleNanos;
     private final long requestNanos;
@@ -28,6 +26,8 @@ final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
     private long requestStartedAt;
     private boolean requestInProgress;
     private boolean streaming;
+    /** The request in progress has been given up on; nothing more is read from this connection. */
+    private boolean timedOut;
     private ScheduledFuture<?> check;
 
     ConnectionTimeouts(Duration idle, Duration request) {
@@ -51,6 +51,10 @@ final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (timedOut) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         lastReadAt = System.nanoTime();
         if (!requestInProgress) {
             requestInProgress = true;
@@ -83,8 +87,11 @@ final class ConnectionTimeouts extends ChannelInboundHandlerAdapter {
         }
         long now = System.nanoTime();
         if (requestInProgress && now - requestStartedAt >= requestNanos) {
-            AccessLog.recordUnread(ctx.channel(), 408);
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(REQUEST_TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+            timedOut = true;
+            UnreadRequest late = new UnreadRequest();
+            late.setDecoderResult(DecoderResult.failure(ReadTimeoutException.INSTANCE));
+            ctx.fireChannelRead(late);
+            ctx.fireChannelReadComplete();
             return;
         }
         if (!requestInProgress && !streaming && now - lastReadAt >= idleNanos) {

@@ -4,18 +4,17 @@ import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
+import io.portbind.http.routing.Responses;
 
 /**
- * gzip (or deflate) when the client accepts it, for bodies worth compressing. Server-Sent Events
- * pass through uncompressed: a compressor buffers, and an event must reach the browser at once.
+ * gzip (or deflate) when the client accepts it, for bodies worth compressing; {@link Responses} marks
+ * those {@code Vary: Accept-Encoding}. Server-Sent Events pass through uncompressed: a compressor
+ * buffers, and an event must reach the browser at once.
  */
 final class EventStreamAwareCompressor extends HttpContentCompressor {
 
-    /** Smaller bodies (the greeting, JSON answers) gain nothing but cost CPU. */
-    private static final int MIN_COMPRESSED_BYTES = 1024;
-
     EventStreamAwareCompressor(int maxPipelineDepth) {
-        super(MIN_COMPRESSED_BYTES, maxPipelineDepth, StandardCompressionOptions.gzip(),
+        super(Responses.MIN_COMPRESSED_BYTES, maxPipelineDepth, StandardCompressionOptions.gzip(),
                 StandardCompressionOptions.deflate());
     }
 

@@ -65,7 +65,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(connectionCounter, timeouts,
                 new CombinedChannelDuplexHandler<>(new StrictRequestDecoder(DECODING), new HttpResponseEncoder()),
-                new BodilessRequests(), new BodyLimit(MAX_BODY_BYTES, metrics),
+                new BodilessRequests(), new BodyLimit(MAX_BODY_BYTES),
                 new EventStreamAwareCompressor(RequestDispatcher.MAX_WAITING + 1),
                 new RequestDispatcher(router, metrics, timeouts));
     }

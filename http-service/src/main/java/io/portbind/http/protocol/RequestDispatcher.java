@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -23,6 +24,7 @@ import io.portbind.http.routing.Responses;
 import io.portbind.http.routing.Router;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,25 +129,39 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         }
     }
 
+    /**
+     * Validates, routes and hands the request to its handler. Whatever fails on the way is answered
+     * here with 500, in order, so that no exception leaves the connection without its answer or a
+     * request unreleased.
+     */
     private void dispatch(FullHttpRequest request) {
         long start = System.nanoTime();
-        RequestValidator.Rejection rejection = RequestValidator.check(request);
-        if (rejection != null) {
-            inFlight = new Exchange(request, Router.UNMATCHED, Map.of(), this, start);
-            FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            complete(inFlight, response);
-            return;
-        }
-        Router.Resolution resolution = router.resolve(request.method(), path(request.uri()));
-        Exchange exchange = new Exchange(request, resolution.routeName(), resolution.pathParameters(), this, start);
-        inFlight = exchange;
+        Exchange exchange = null;
         try {
+            RequestValidator.Rejection rejection = RequestValidator.check(request);
+            if (rejection != null) {
+                exchange = begin(request, Router.UNMATCHED, Map.of(), start);
+                FullHttpResponse response = Responses.error(rejection.status(), rejection.reason());
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                complete(exchange, response);
+                return;
+            }
+            Router.Resolution resolution = router.resolve(request.method(), path(request.uri()));
+            exchange = begin(request, resolution.routeName(), resolution.pathParameters(), start);
             resolution.handler().handle(exchange);
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed", request.method(), resolution.routeName(), e);
-            complete(exchange, Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"));
+            if (exchange == null) {
+                exchange = begin(request, Router.UNMATCHED, Map.of(), start);
+            }
+            LOG.error("{} {} failed", request.method(), exchange.routeName(), e);
+            complete(exchange, Responses.internalError());
         }
+    }
+
+    /** The request's exchange, now the one in flight. */
+    private Exchange begin(FullHttpRequest request, String routeName, Map<String, String> parameters, long start) {
+        inFlight = new Exchange(request, routeName, parameters, this, start);
+        return inFlight;
     }
 
     @Override
@@ -183,24 +199,44 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         drain();
     }
 
+    /**
+     * HEAD gets the stream's headers alone and the connection goes on. GET turns the connection into
+     * the stream: chunked for HTTP/1.1; HTTP/1.0 has no chunks, so there the stream ends by closing.
+     */
     @Override
-    public EventStream openEventStream(Exchange exchange) {
+    public Optional<EventStream> openEventStream(Exchange exchange) {
         if (!ctx.executor().inEventLoop() || exchange != inFlight) {
             throw new IllegalStateException("an event stream opens from its handler, on the event loop");
+        }
+        HttpRequest request = exchange.request();
+        if (HttpMethod.HEAD.equals(request.method())) {
+            FullHttpResponse head = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.EMPTY_BUFFER);
+            describeEventStream(head);
+            complete(exchange, head);
+            return Optional.empty();
         }
         inFlight = null;
         streaming = true;
         timeouts.streamOpened();
         releaseWaiting();
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-        head.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-                .set(HttpHeaderNames.DATE, HttpDate.now());
-        HttpUtil.setTransferEncodingChunked(head, true);
+        describeEventStream(head);
+        head.headers().set(HttpHeaderNames.DATE, HttpDate.now());
+        if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
         ctx.writeAndFlush(head, ctx.voidPromise());
         finished(exchange, HttpResponseStatus.OK.code(), -1);
-        return new EventStream(ctx.channel());
+        return Optional.of(new EventStream(ctx.channel()));
+    }
+
+    private static void describeEventStream(HttpResponse head) {
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     }
 
     private void finished(Exchange exchange, int status, long bodyBytes) {

@@ -1,15 +1,19 @@
 package io.portbind.http.protocol;
 
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 
 /**
- * Netty's request decoder, except that the request target must sit between two single spaces.
- * Netty splits the request line on any of SP, HTAB, VT, FF and CR (the lenient reading RFC 9112
- * allows); a proxy that splits only on SP would see a different target, so this one refuses.
- * Runs of separators are caught by {@link RequestValidator} from the line's length.
+ * Netty's request decoder, except that the request target must sit between two single spaces and the
+ * version must be spelled exactly. Netty splits the request line on any of SP, HTAB, VT, FF and CR
+ * (the lenient reading RFC 9112 allows); a proxy that splits only on SP would see a different
+ * target, so this one refuses. Runs of separators are caught by {@link RequestValidator} from the
+ * line's length.
  */
 final class StrictRequestDecoder extends HttpRequestDecoder {
+
+    private static final int VERSION_LENGTH = "HTTP/1.1".length();
 
     StrictRequestDecoder(HttpDecoderConfig config) {
         super(config);
@@ -22,5 +26,26 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             throw new IllegalArgumentException("request target must be surrounded by single spaces");
         }
         return super.splitSecondWordInitialLine(line, start, length);
+    }
+
+    /** {@code HTTP/x.y} exactly: the name is case-sensitive (RFC 9112 section 2.3), which Netty's parser is not. */
+    @Override
+    protected String splitThirdWordInitialLine(byte[] line, int start, int length) {
+        if (length != VERSION_LENGTH || line[start] != 'H' || line[start + 1] != 'T' || line[start + 2] != 'T'
+                || line[start + 3] != 'P' || line[start + 4] != '/' || !isDigit(line[start + 5])
+                || line[start + 6] != '.' || !isDigit(line[start + 7])) {
+            throw new IllegalArgumentException("the version must be HTTP/x.y");
+        }
+        return super.splitThirdWordInitialLine(line, start, length);
+    }
+
+    /** Netty's placeholder for a request line it could not read would be logged as {@code GET /bad-request}. */
+    @Override
+    protected HttpMessage createInvalidMessage() {
+        return new UnreadRequest();
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }

@@ -7,7 +7,8 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 
 /**
  * An open Server-Sent Events response. Events may be sent from any thread; Netty hands the write
- * to the connection's event loop.
+ * to the connection's event loop. Events are skipped while the client is not keeping up, so one
+ * that stops reading holds no more than the connection's write buffer.
  */
 public final class EventStream {
 
@@ -17,9 +18,13 @@ public final class EventStream {
         this.channel = channel;
     }
 
-    /** Sends one event; {@code data} must be a single line (JSON is). */
+    /**
+     * Sends one event; {@code data} must be a single line (JSON is). Skipped while the connection is
+     * not writable, its buffer above the high-water mark: each status event supersedes the last, so
+     * a client that catches up has lost nothing it still needs.
+     */
     public void send(String event, String data) {
-        if (!channel.isActive()) {
+        if (!channel.isActive() || !channel.isWritable()) {
             return;
         }
         ByteBuf frame = ByteBufUtil.writeUtf8(channel.alloc(), "event: " + event + "\ndata: " + data + "\n\n");

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
@@ -16,6 +17,8 @@ public final class Responses {
 
     public static final AsciiString JSON = AsciiString.cached("application/json; charset=utf-8");
     public static final AsciiString TEXT = AsciiString.cached("text/plain; charset=utf-8");
+    /** Bodies smaller than this are sent as they are: compressing them gains nothing but costs CPU. */
+    public static final int MIN_COMPRESSED_BYTES = 1024;
 
     private Responses() {
     }
@@ -25,7 +28,25 @@ public final class Responses {
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        varyByEncoding(response, body.readableBytes());
         return response;
+    }
+
+    /**
+     * Says that caches must key the response by {@code Accept-Encoding} when its content, of
+     * {@code contentBytes}, is large enough to be compressed for clients that accept gzip; also for a
+     * 304 or a HEAD answer, which carry the headers of the full response (RFC 9110 section 15.4.5).
+     */
+    public static void varyByEncoding(HttpResponse response, int contentBytes) {
+        if (contentBytes >= MIN_COMPRESSED_BYTES) {
+            vary(response, HttpHeaderNames.ACCEPT_ENCODING);
+        }
+    }
+
+    /** Adds {@code field} to the response's {@code Vary} list. */
+    public static void vary(HttpResponse response, CharSequence field) {
+        String present = response.headers().get(HttpHeaderNames.VARY);
+        response.headers().set(HttpHeaderNames.VARY, present == null ? field : present + ", " + field);
     }
 
     public static FullHttpResponse text(HttpResponseStatus status, String body) {
@@ -38,6 +59,11 @@ public final class Responses {
 
     public static FullHttpResponse error(HttpResponseStatus status, String message) {
         return json(status, new JsonObject().put("error", message).put("status", status.code()));
+    }
+
+    /** 500 for a failure of this service's own; the cause goes to the log, never to the client. */
+    public static FullHttpResponse internalError() {
+        return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 
     /** A response without content, such as 204 or 304. */

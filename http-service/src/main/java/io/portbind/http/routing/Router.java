@@ -14,12 +14,26 @@ import java.util.Set;
 /**
  * Finds the route for a method and path. Literal paths are one map lookup (the greeting is the hot
  * path); patterns are tried in declaration order. A path that exists under other methods gets 405
- * with {@code Allow}; HEAD is answered by the GET route, the encoder dropping the body.
+ * with {@code Allow}, or that list as the answer to OPTIONS; HEAD is answered by the GET route, the
+ * dispatcher dropping the body.
  */
 public final class Router {
 
     /** The metrics label of requests no route matched, so that random paths cannot grow the label set. */
     public static final String UNMATCHED = "unmatched";
+    /** The asterisk-form target: the server as a whole, for OPTIONS only. */
+    public static final String ANY_RESOURCE = "*";
+    /**
+     * The methods RFC 9110 defines, and PATCH. Any other is answered 501 on every path (RFC 9110 section
+     * 15.6.2), while a known one that a path does not support is 405 there.
+     */
+    private static final Set<HttpMethod> KNOWN_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.CONNECT, HttpMethod.OPTIONS, HttpMethod.TRACE,
+            HttpMethod.PATCH);
+    private static final Handler NOT_IMPLEMENTED = exchange -> exchange.respond(
+            Responses.error(HttpResponseStatus.NOT_IMPLEMENTED, "method not implemented"));
+    private static final Handler NOT_FOUND = exchange -> exchange.respond(
+            Responses.error(HttpResponseStatus.NOT_FOUND, "no such resource"));
 
     private final Map<String, List<Route>> literal = new HashMap<>();
     private final List<Route> patterns = new ArrayList<>();
@@ -67,7 +81,19 @@ public final class Router {
         }
     }
 
+    /**
+     * The route for {@code method} on {@code path}. An unknown method is 501 whatever the path; OPTIONS
+     * is answered for any existing path and for {@code *}, the whole server (RFC 9110 section 9.3.7).
+     */
     public Resolution resolve(HttpMethod method, String path) {
+        if (!KNOWN_METHODS.contains(method)) {
+            return new Resolution(UNMATCHED, NOT_IMPLEMENTED, Map.of());
+        }
+        if (path.equals(ANY_RESOURCE) && method.equals(HttpMethod.OPTIONS)) {
+            List<Route> every = new ArrayList<>(patterns);
+            literal.values().forEach(every::addAll);
+            return new Resolution(ANY_RESOURCE, options(allowed(every)), Map.of());
+        }
         HttpMethod lookup = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
         List<Route> sameLiteral = literal.get(path);
         if (sameLiteral != null) {
@@ -76,10 +102,10 @@ public final class Router {
                     return new Resolution(route.pattern(), route.handler(), Map.of());
                 }
             }
-            return notAllowed(sameLiteral);
+            return otherMethod(method, sameLiteral);
         }
         if (path.isEmpty() || path.charAt(0) != '/') {
-            return new Resolution(UNMATCHED, notFound(), Map.of());
+            return new Resolution(UNMATCHED, NOT_FOUND, Map.of());
         }
         List<String> segments = Route.segments(path);
         List<Route> samePath = new ArrayList<>();
@@ -93,10 +119,23 @@ public final class Router {
             }
             samePath.add(route);
         }
-        return samePath.isEmpty() ? new Resolution(UNMATCHED, notFound(), Map.of()) : notAllowed(samePath);
+        return samePath.isEmpty() ? new Resolution(UNMATCHED, NOT_FOUND, Map.of()) : otherMethod(method, samePath);
     }
 
-    private static Resolution notAllowed(List<Route> routes) {
+    /** A method the path has no route for: OPTIONS lists the ones it has, anything else gets 405 with that list. */
+    private static Resolution otherMethod(HttpMethod method, List<Route> routes) {
+        String allow = allowed(routes);
+        Handler handler = method.equals(HttpMethod.OPTIONS) ? options(allow) : exchange -> {
+            FullHttpResponse response = Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    "method not allowed; allowed: " + allow);
+            response.headers().set(HttpHeaderNames.ALLOW, allow);
+            exchange.respond(response);
+        };
+        return new Resolution(routes.get(0).pattern(), handler, Map.of());
+    }
+
+    /** The methods of {@code routes} for {@code Allow}: HEAD with GET, and OPTIONS, which every path answers. */
+    private static String allowed(List<Route> routes) {
         Set<String> allowed = new LinkedHashSet<>();
         for (Route route : routes) {
             allowed.add(route.method().name());
@@ -104,16 +143,15 @@ public final class Router {
                 allowed.add(HttpMethod.HEAD.name());
             }
         }
-        String allow = String.join(", ", allowed);
-        return new Resolution(routes.get(0).pattern(), exchange -> {
-            FullHttpResponse response = Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "method not allowed; allowed: " + allow);
-            response.headers().set(HttpHeaderNames.ALLOW, allow);
-            exchange.respond(response);
-        }, Map.of());
+        allowed.add(HttpMethod.OPTIONS.name());
+        return String.join(", ", allowed);
     }
 
-    private static Handler notFound() {
-        return exchange -> exchange.respond(Responses.error(HttpResponseStatus.NOT_FOUND, "no such resource"));
+    private static Handler options(String allow) {
+        return exchange -> {
+            FullHttpResponse response = Responses.empty(HttpResponseStatus.OK);
+            response.headers().set(HttpHeaderNames.ALLOW, allow);
+            exchange.respond(response);
+        };
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -25,22 +27,31 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The RESP store named by {@code KV_URL}, through Jedis. Jedis blocks, so every call runs on a
- * small bounded pool of its own, never on an event loop; when that pool is full the call fails at
- * once instead of queueing without bound. Broken connections are dropped by the client pool and
- * new ones made on the next call, so the service recovers by itself when the store returns.
+ * small bounded pool of its own, never on an event loop; when that pool's queue is full the call
+ * fails at once instead of queueing without bound. Every call ends within {@link #DEADLINE}, with
+ * the store's answer or with {@link StoreUnavailableException}, however many calls wait ahead of it
+ * for a store that has stopped answering. Broken connections are dropped by the client pool and new
+ * ones made on the next call, so the service recovers by itself when the store returns.
  */
 public final class KvStore implements AutoCloseable {
 
+    /** The longest any call takes, waiting in the queue included. */
+    public static final Duration DEADLINE = Duration.ofSeconds(3);
     private static final int THREADS = 8;
-    private static final int QUEUED_CALLS = 512;
+    /** What a slow store (not a hung one) may take per call; the queue is sized for it. */
+    private static final Duration SLOW_CALL = Duration.ofMillis(50);
+    /** As many calls as the threads get through within the deadline from a slow store: all are answered in time. */
+    private static final int QUEUED_CALLS = (int) (THREADS * DEADLINE.toMillis() / SLOW_CALL.toMillis());
     private static final int SCAN_COUNT = 100;
     private static final int PUT_ATTEMPTS = 3;
+    /** Together within the deadline, so that one command to a hung store fails by itself as the deadline passes. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     private static final Duration REPLY_TIMEOUT = Duration.ofMillis(2000);
 
     private final RedisUrl url;
     private final RedisClient client;
     private final ThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor deadlines;
 
     public KvStore(RedisUrl url) {
         this.url = url;
@@ -67,6 +78,12 @@ public final class KvStore implements AutoCloseable {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
+        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "kv-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     public RedisUrl url() {
@@ -151,20 +168,39 @@ public final class KvStore implements AutoCloseable {
         return escaped.toString();
     }
 
+    /**
+     * Runs {@code command} on the pool. A call still queued when its deadline passes is not run at all:
+     * its caller has had its answer, and the thread is better spent on a call that can still be.
+     */
     private <T> CompletableFuture<T> call(Function<UnifiedJedis, T> command) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return command.apply(client);
-                } catch (JedisDataException e) {
-                    throw e;
-                } catch (JedisException e) {
-                    // Connection refused, reset, timed out, or no pooled connection to be had.
-                    throw new StoreUnavailableException("KV store unreachable at " + url, e);
+            executor.execute(() -> {
+                if (!answer.isDone()) {
+                    run(command, answer);
                 }
-            }, executor);
+            });
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new StoreUnavailableException("KV store busy", e));
+            answer.completeExceptionally(new StoreUnavailableException("KV store busy", e));
+            return answer;
+        }
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> answer.completeExceptionally(
+                new StoreUnavailableException("KV store did not answer within " + DEADLINE.toMillis() + " ms", null)),
+                DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((value, failure) -> deadline.cancel(false));
+        return answer;
+    }
+
+    private <T> void run(Function<UnifiedJedis, T> command, CompletableFuture<T> answer) {
+        try {
+            answer.complete(command.apply(client));
+        } catch (JedisDataException e) {
+            answer.completeExceptionally(e);
+        } catch (JedisException e) {
+            // Connection refused, reset, timed out, or no pooled connection to be had.
+            answer.completeExceptionally(new StoreUnavailableException("KV store unreachable at " + url, e));
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
         }
     }
 
@@ -175,6 +211,7 @@ public final class KvStore implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         executor.shutdown();
         try {
             executor.awaitTermination(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

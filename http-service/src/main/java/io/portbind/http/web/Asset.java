@@ -45,9 +45,13 @@ final class Asset {
 
     /** 304 when the client's copy is current, else the content; both carry the tag and revalidate each time. */
     FullHttpResponse respondTo(HttpRequest request) {
-        FullHttpResponse response = matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))
-                ? Responses.empty(HttpResponseStatus.NOT_MODIFIED)
-                : Responses.of(HttpResponseStatus.OK, contentType, body.duplicate());
+        FullHttpResponse response;
+        if (matches(request.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+            response = Responses.empty(HttpResponseStatus.NOT_MODIFIED);
+            Responses.varyByEncoding(response, body.readableBytes());
+        } else {
+            response = Responses.of(HttpResponseStatus.OK, contentType, body.duplicate());
+        }
         response.headers()
                 .set(HttpHeaderNames.ETAG, etag)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")

@@ -43,8 +43,8 @@ public final class HomePage {
             response.headers()
                     .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)
                     .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
-                    .set("Referrer-Policy", "no-referrer")
-                    .set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT);
+                    .set("Referrer-Policy", "no-referrer");
+            Responses.vary(response, HttpHeaderNames.ACCEPT);
             exchange.respond(response);
             return;
         }

@@ -46,6 +46,19 @@ class RouterTest {
     }
 
     @Test
+    void unknownMethodsAreNotImplementedOnEveryPath() {
+        for (String path : new String[] {"/", "/api/data/k", "/nope"}) {
+            assertEquals(Router.UNMATCHED, router.resolve(HttpMethod.valueOf("FOO"), path).routeName(), path);
+        }
+    }
+
+    @Test
+    void optionsOfTheWholeServerIsItsOwnRoute() {
+        assertEquals("*", router.resolve(HttpMethod.OPTIONS, "*").routeName());
+        assertEquals("/api/data/{key}", router.resolve(HttpMethod.OPTIONS, "/api/data/k").routeName());
+    }
+
+    @Test
     void otherMethodsOnAKnownPathCountUnderThatRoute() {
         assertEquals("/api/data/{key}", router.resolve(HttpMethod.DELETE, "/api/data/k").routeName());
         assertEquals("/", router.resolve(HttpMethod.POST, "/").routeName());
