@@ -41,7 +41,9 @@ public final class ChatSettings {
             Parsers.positiveInt(16 * 1024 * 1024));
 
     public static final Setting<Integer> IDLE_TIMEOUT = Setting.of("--idle-timeout", List.of("CHAT_IDLE_TIMEOUT"),
-            "300", "Seconds without any data from a client before its stream is closed.",
+            "300", "Seconds without any data from a client before the server acts: a logged-in client is pinged "
+            + "(XEP-0199) and its stream closed if it stays silent for as long again; a stream that has not bound "
+            + "a resource is closed at once.",
             Parsers.positiveInt(86_400));
 
     private ChatSettings() {

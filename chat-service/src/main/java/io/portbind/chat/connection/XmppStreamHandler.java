@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.portbind.chat.Host;
+import io.portbind.chat.feature.PingFeature;
 import io.portbind.chat.negotiation.StartTlsFeature;
 import io.portbind.chat.negotiation.StreamFeature;
 import io.portbind.chat.routing.StanzaRouter;
@@ -80,8 +81,8 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
-        if (event instanceof IdleStateEvent) {
-            fail(StreamError.CONNECTION_TIMEOUT);
+        if (event instanceof IdleStateEvent idle) {
+            idle(idle);
         } else if (event == ShutdownEvent.INSTANCE) {
             fail(StreamError.SYSTEM_SHUTDOWN);
         } else if (event instanceof SslHandshakeCompletionEvent handshake) {
@@ -93,6 +94,19 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
             }
         } else {
             super.userEventTriggered(context, event);
+        }
+    }
+
+    /**
+     * The client sent nothing for the idle timeout. A bound client is pinged first, since clients such as
+     * Smack send their own pings only every half hour: its answer, or anything else it sends, keeps the stream.
+     * Another silent period after the ping, or silence on a stream that never bound a resource, ends it.
+     */
+    private void idle(IdleStateEvent idle) {
+        if (idle.isFirst() && session.phase() == Phase.BOUND) {
+            session.send(PingFeature.request(host.domain(), session.jid()));
+        } else {
+            fail(StreamError.CONNECTION_TIMEOUT);
         }
     }
 
