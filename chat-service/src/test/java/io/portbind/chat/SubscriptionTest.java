@@ -22,7 +22,8 @@ class SubscriptionTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:r", "juliet:j", "paris:p",
-            "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro");
+            "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro",
+            "abram:a", "sampson:s");
 
     @Test
     void romeoAsks_julietApproves_romeoSeesHerPresenceChange_andSeesItAgainFromANewResource() throws Exception {
@@ -103,6 +104,21 @@ class SubscriptionTest {
         assertEventually("no subscription left", () -> type(benvolio, "montague@localhost") == ItemType.none
                 && type(montague, "benvolio@localhost") == ItemType.none);
         assertEquals("benvolio@localhost/square", montagueHearsGone.next().getFrom().toString());
+    }
+
+    @Test
+    void abramUnsubscribesFromSampson_andHearsSampsonGoOffline() throws Exception {
+        XMPPTCPConnection abram = chat.login("abram", "a", "street");
+        XMPPTCPConnection sampson = chat.login("sampson", "s", "square");
+        befriend(abram, "abram@localhost", sampson, "sampson@localhost");
+        assertEventually("Abram sees Sampson online", () -> presenceOf(abram, "sampson@localhost").isAvailable());
+        Inbox<Presence> abramHearsGone = Inbox.of(abram, PresenceTypeFilter.UNAVAILABLE);
+
+        abram.sendStanza(presence(abram, Presence.Type.unsubscribe, "sampson@localhost"));
+
+        assertEquals("sampson@localhost/square", abramHearsGone.next().getFrom().toString());
+        assertEventually("Abram's roster shows Sampson offline", () -> !presenceOf(abram, "sampson@localhost")
+                .isAvailable());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterChange;
 import io.portbind.chat.store.RosterItem;
 import io.portbind.chat.xml.XmlElement;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
@@ -95,8 +96,7 @@ public final class SubscriptionFlow {
                 case "subscribe" -> inboundSubscribe(sender, recipient, stanza);
                 case "subscribed" -> inboundUpdate(sender, recipient, stanza, item -> item.askOut()
                         ? item.withSubscription(item.subscription().withTo(true)).askOut(false) : item);
-                case "unsubscribe" -> inboundUpdate(sender, recipient, stanza,
-                        item -> item.withSubscription(item.subscription().withFrom(false)).pendingIn(false));
+                case "unsubscribe" -> inboundUnsubscribe(sender, recipient, stanza);
                 case "unsubscribed" -> inboundUpdate(sender, recipient, stanza,
                         item -> item.withSubscription(item.subscription().withTo(false)).askOut(false));
                 default -> throw new IllegalArgumentException(type);
@@ -125,12 +125,25 @@ public final class SubscriptionFlow {
         });
     }
 
-    private void inboundUpdate(BareJid sender, BareJid recipient, XmlElement stanza, UnaryOperator<RosterItem> change) {
-        host.rosters().update(recipient, sender, change).thenAccept(result -> {
+    /** The sender stops receiving the recipient's presence, so it hears each of its resources go (RFC 6121 3.3.3). */
+    private void inboundUnsubscribe(BareJid sender, BareJid recipient, XmlElement stanza) {
+        inboundUpdate(sender, recipient, stanza,
+                item -> item.withSubscription(item.subscription().withFrom(false)).pendingIn(false))
+                .thenAccept(change -> {
+                    if (change.before().subscription().contactReceives()) {
+                        delivery.unavailable(recipient, sender);
+                    }
+                });
+    }
+
+    private CompletionStage<RosterChange> inboundUpdate(BareJid sender, BareJid recipient, XmlElement stanza,
+                                                       UnaryOperator<RosterItem> change) {
+        return host.rosters().update(recipient, sender, change).thenApply(result -> {
             if (result.changed()) {
                 pushes.push(recipient, result);
                 delivery.toAvailable(recipient, stanza);
             }
+            return result;
         });
     }
 
