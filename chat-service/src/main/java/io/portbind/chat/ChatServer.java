@@ -76,7 +76,7 @@ public final class ChatServer implements ServerApplication {
         PresenceDelivery delivery = new PresenceDelivery(host);
         RosterPushes pushes = new RosterPushes(host);
         SubscriptionFlow subscriptions = new SubscriptionFlow(host, pushes, delivery);
-        RegistrationFeature registration = new RegistrationFeature(host);
+        RegistrationFeature registration = new RegistrationFeature(host, subscriptions);
         LegacySessionFeature legacySession = new LegacySessionFeature();
         RosterFeature roster = new RosterFeature(host, pushes, subscriptions);
         List<Feature> features = List.of(new DiscoFeature(), new PingFeature(), new VersionFeature(), registration,

@@ -1,11 +1,17 @@
 package io.portbind.chat;
 
+import static io.portbind.chat.Eventually.assertEventually;
+import static io.portbind.chat.SubscriptionTest.befriend;
+import static io.portbind.chat.SubscriptionTest.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
@@ -27,7 +33,7 @@ class AccountsAndLoginTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("benvolio:peace", "# a comment line", "",
-            "mercutio:queen:mab");
+            "mercutio:queen:mab", "friar:cell", "nurse:errands");
 
     @Test
     void parisRegistersInBand_thenLogsIn() throws Exception {
@@ -99,6 +105,25 @@ class AccountsAndLoginTest {
                 .setUsernameAndPassword("tybalt", "prince").build()));
         again.connect();
         assertThrows(SASLErrorException.class, again::login);
+    }
+
+    @Test
+    void theFriarAndTheNurseAreFriends_heDeletesHisAccount_sheSeesHimGoAndHerRosterKeepsNoSubscription()
+            throws Exception {
+        XMPPTCPConnection friar = chat.login("friar", "cell", "church");
+        XMPPTCPConnection nurse = chat.login("nurse", "errands", "market");
+        befriend(friar, "friar@localhost", nurse, "nurse@localhost");
+        Inbox<Presence> nurseHearsHimGo = Inbox.of(nurse, PresenceTypeFilter.UNAVAILABLE);
+        Inbox<Presence> nurseHearsUnsubscribed = Inbox.of(nurse, PresenceTypeFilter.UNSUBSCRIBED);
+        Inbox<Presence> nurseHearsUnsubscribe = Inbox.of(nurse, PresenceTypeFilter.UNSUBSCRIBE);
+
+        AccountManager.getInstance(friar).deleteAccount();
+
+        assertEquals("friar@localhost/church", nurseHearsHimGo.next().getFrom().toString());
+        assertEquals("friar@localhost", nurseHearsUnsubscribed.next().getFrom().toString());
+        assertEquals("friar@localhost", nurseHearsUnsubscribe.next().getFrom().toString());
+        assertEventually("the nurse's item for the friar is none", () -> type(nurse, "friar@localhost")
+                == ItemType.none);
     }
 
     private void assertLogsInWith(String mechanism, String user, String password) throws Exception {

@@ -2,6 +2,7 @@ package io.portbind.chat.feature;
 
 import io.portbind.chat.Host;
 import io.portbind.chat.negotiation.StreamFeature;
+import io.portbind.chat.roster.SubscriptionFlow;
 import io.portbind.chat.routing.Addressee;
 import io.portbind.chat.session.ClientSession;
 import io.portbind.chat.session.Phase;
@@ -13,8 +14,11 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * XEP-0077 In-Band Registration: before authentication it creates accounts (when registration is
@@ -28,10 +32,14 @@ public final class RegistrationFeature implements Feature, StreamFeature {
     private static final int MAX_PASSWORD_LENGTH = 1024;
     private static final Duration REMOVAL_GRACE = Duration.ofMillis(500);
 
-    private final Host host;
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationFeature.class);
 
-    public RegistrationFeature(Host host) {
+    private final Host host;
+    private final SubscriptionFlow subscriptions;
+
+    public RegistrationFeature(Host host, SubscriptionFlow subscriptions) {
         this.host = host;
+        this.subscriptions = subscriptions;
     }
 
     @Override
@@ -90,16 +98,11 @@ public final class RegistrationFeature implements Feature, StreamFeature {
     }
 
     private void changeOrRemove(ClientSession from, XmlElement iq, XmlElement query) {
-        String user = from.user().getLocalpart().toString();
         if (query.child("remove", NAMESPACE).isPresent()) {
-            from.onLoop(host.accounts().remove(user)
-                    .thenCompose(removed -> host.rosters().removeAll(from.user()))
-                    .thenCompose(done -> host.offline().takeAll(from.user())), done -> {
-                        from.send(Stanzas.result(iq));
-                        endSessions(from);
-                    });
+            remove(from, iq);
             return;
         }
+        String user = from.user().getLocalpart().toString();
         Optional<String> password = password(query);
         if (!username(query).equals(Optional.of(user)) || password.isEmpty()) {
             from.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
@@ -107,6 +110,23 @@ public final class RegistrationFeature implements Feature, StreamFeature {
         }
         from.onLoop(host.hasher().accountAsync(user, password.get())
                 .thenCompose(account -> host.accounts().update(account)), done -> from.send(Stanzas.result(iq)));
+    }
+
+    /**
+     * Deletes the account (XEP-0077 section 3.2) in an order that leaves no ghost contact behind. Contacts are
+     * told first, while the user's resources are still online, so that each of them is heard to go; then the
+     * password goes, so no new login slips in; then the sessions end; then the roster's remains and the stored
+     * messages.
+     */
+    private void remove(ClientSession from, XmlElement iq) {
+        EntityBareJid user = from.user();
+        from.onLoop(subscriptions.removeEveryItem(user)
+                .thenCompose(done -> host.accounts().remove(user.getLocalpart().toString())), removed -> {
+                    from.send(Stanzas.result(iq));
+                    endSessions(from);
+                    from.onLoop(host.rosters().removeAll(user).thenCompose(done -> host.offline().takeAll(user)),
+                            discarded -> LOG.debug("{} deleted", user));
+                });
     }
 
     /**

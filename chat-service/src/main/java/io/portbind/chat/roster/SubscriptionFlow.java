@@ -7,6 +7,9 @@ import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterChange;
 import io.portbind.chat.store.RosterItem;
 import io.portbind.chat.xml.XmlElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -82,6 +85,22 @@ public final class SubscriptionFlow {
         if (before.subscription().ownerReceives() || before.askOut()) {
             inbound("unsubscribe", user, contact);
         }
+    }
+
+    /**
+     * Removes every item of a deleted account's roster as if the user had removed each one (RFC 6121 section
+     * 2.5.2, XEP-0077 section 3.2), hidden ones included: contacts hear the user's resources go while they are
+     * still online, and their own items lose the subscriptions.
+     */
+    public CompletionStage<Void> removeEveryItem(BareJid user) {
+        return host.rosters().roster(user).thenCompose(roster -> {
+            List<CompletableFuture<Void>> removals = new ArrayList<>(roster.items().size());
+            for (RosterItem item : roster.items()) {
+                removals.add(host.rosters().update(user, item.jid(), existing -> RosterItem.unknown(item.jid()))
+                        .thenAccept(change -> removed(change.before(), user)).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
+        });
     }
 
     /** Processes a subscription stanza from {@code sender} on the roster of local user {@code recipient}. */
