@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -23,7 +25,7 @@ class SubscriptionTest {
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:r", "juliet:j", "paris:p",
             "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro",
-            "abram:a", "sampson:s");
+            "abram:a", "sampson:s", "peter:pe");
 
     @Test
     void romeoAsks_julietApproves_romeoSeesHerPresenceChange_andSeesItAgainFromANewResource() throws Exception {
@@ -119,6 +121,21 @@ class SubscriptionTest {
         assertEquals("sampson@localhost/square", abramHearsGone.next().getFrom().toString());
         assertEventually("Abram's roster shows Sampson offline", () -> !presenceOf(abram, "sampson@localhost")
                 .isAvailable());
+    }
+
+    @Test
+    void peterIsAwayAtTheGate_thenComesOnlineInTheKitchen_andTheKitchenLearnsWhereElseHeIs() throws Exception {
+        XMPPTCPConnection gate = chat.login("peter", "pe", "gate");
+        gate.sendStanza(gate.getStanzaFactory().buildPresenceStanza().setMode(Presence.Mode.away)
+                .setStatus("minding the gate").build());
+        PingManager.getInstanceFor(gate).pingMyServer();
+
+        XMPPTCPConnection kitchen = chat.notYetConnected("peter", "pe", "kitchen");
+        Inbox<Presence> kitchenHearsOfTheGate = Inbox.of(kitchen, new AndFilter(PresenceTypeFilter.AVAILABLE,
+                FromMatchesFilter.createFull(JidCreate.from("peter@localhost/gate"))));
+        kitchen.connect().login();
+
+        assertEquals("minding the gate", kitchenHearsOfTheGate.next().getStatus());
     }
 
     @Test

@@ -106,8 +106,12 @@ public final class PresenceBroker {
         });
     }
 
-    /** What a resource gets once it becomes available: contacts' presence, stored messages, waiting requests. */
+    /**
+     * What a resource gets once it becomes available: the presence of the user's other resources and of
+     * contacts (RFC 6121 section 4.2.2), stored messages, waiting requests.
+     */
     private void welcome(ClientSession from, List<RosterItem> items) {
+        delivery.currentPresence(from.user(), from);
         List<RosterItem> pending = new ArrayList<>();
         for (RosterItem item : items) {
             if (item.subscription().ownerReceives()) {
