@@ -59,14 +59,15 @@ class SubscriptionTest {
     }
 
     @Test
-    void capuletPreApprovesParis_soParisRequestIsGrantedAtOnce() throws Exception {
+    void capuletPreApprovesParis_seesHimListedAsApproved_soParisRequestIsGrantedAtOnce() throws Exception {
         XMPPTCPConnection capulet = chat.login("capulet", "c", "hall");
         XMPPTCPConnection paris = chat.login("paris", "p", "house");
         Inbox<Presence> capuletRequests = Inbox.of(capulet, PresenceTypeFilter.SUBSCRIBE);
 
-        capulet.sendStanza(presence(capulet, Presence.Type.subscribed, "paris@localhost"));
-        // The ping's answer shows the server has taken the pre-approval before Paris asks.
-        PingManager.getInstanceFor(capulet).pingMyServer();
+        Roster.getInstanceFor(capulet).preApprove(bare("paris@localhost"));
+        assertEventually("Capulet's roster lists Paris as approved", () -> entry(capulet, "paris@localhost") != null
+                && entry(capulet, "paris@localhost").isApproved());
+        assertEquals(ItemType.none, type(capulet, "paris@localhost"));
         paris.sendStanza(presence(paris, Presence.Type.subscribe, "capulet@localhost"));
 
         assertEventually("Paris subscribed to Capulet", () -> type(paris, "capulet@localhost") == ItemType.to);

@@ -63,12 +63,15 @@ public final class SubscriptionFlow {
         }
     }
 
-    /** Approving a pending request grants it; approving before any request pre-approves it. */
+    /**
+     * Approving a pending request grants it; approving before any request pre-approves it, listing the
+     * contact with {@code approved='true'} if it was not yet in the roster (RFC 6121 section 3.4.2).
+     */
     private static RosterItem approve(RosterItem item) {
         if (item.pendingIn()) {
             return item.withSubscription(item.subscription().withFrom(true)).pendingIn(false).listed(true);
         }
-        return item.subscription().contactReceives() ? item : item.preApproved(true);
+        return item.subscription().contactReceives() ? item : item.preApproved(true).listed(true);
     }
 
     private static RosterItem cancel(RosterItem item) {
