@@ -9,6 +9,7 @@ import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
@@ -137,6 +138,21 @@ class SubscriptionTest {
         kitchen.connect().login();
 
         assertEquals("minding the gate", kitchenHearsOfTheGate.next().getStatus());
+    }
+
+    @Test
+    void romeoAsksSomeoneAtAnotherDomain_andLearnsThatServerCannotBeReached_asWhenHeSendsHerPresence()
+            throws Exception {
+        XMPPTCPConnection romeo = chat.login("romeo", "r", "letters");
+        Inbox<Presence> errors = Inbox.of(romeo, PresenceTypeFilter.ERROR);
+
+        romeo.sendStanza(presence(romeo, Presence.Type.subscribe, "rosalind@verona.example"));
+        Presence refused = errors.next();
+        assertEquals("rosalind@verona.example", refused.getFrom().toString());
+        assertEquals(StanzaError.Condition.remote_server_not_found, refused.getError().getCondition());
+
+        romeo.sendStanza(presence(romeo, Presence.Type.available, "rosalind@verona.example"));
+        assertEquals(StanzaError.Condition.remote_server_not_found, errors.next().getError().getCondition());
     }
 
     @Test
