@@ -1,6 +1,7 @@
 package io.portbind.chat;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -21,6 +22,22 @@ class StreamErrorsTest {
             assertTrue(reply.contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"),
                     reply);
             assertFalse(reply.contains("<mechanisms"), "no SASL before TLS: " + reply);
+        }
+    }
+
+    @Test
+    void romeoNamesHimselfInHisHeader_theServersHeaderNamesHimBack_withEverythingRfc6120Section47Asks()
+            throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port());
+             RawXmppClient anonymous = new RawXmppClient(chat.port())) {
+            String header = romeo.send(RawXmppClient.HEADER.replace("to='localhost'",
+                    "to='localhost' from='Romeo@localhost' xml:lang='it'")).awaitReceived("<stream:features>");
+            assertTrue(header.matches("(?s).*<stream:stream xmlns='jabber:client' "
+                    + "xmlns:stream='http://etherx.jabber.org/streams' id='[0-9a-f]{32}' from='localhost' "
+                    + "to='romeo@localhost' version='1.0' xml:lang='en'>.*"), header);
+            String other = anonymous.send(RawXmppClient.HEADER).awaitReceived("<stream:features>");
+            assertFalse(other.contains(" to="), "no 'to' for a client that did not say who it is: " + other);
+            assertNotEquals(streamId(header), streamId(other));
         }
     }
 
@@ -115,6 +132,10 @@ class StreamErrorsTest {
             client.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGEAYg==</auth>");
             assertTrue(client.awaitReceived("</failure>").contains("<encryption-required/>"), client.received());
         }
+    }
+
+    private static String streamId(String header) {
+        return header.replaceAll("(?s).* id='([^']*)'.*", "$1");
     }
 
     private static void assertStreamError(String input, String condition) throws Exception {

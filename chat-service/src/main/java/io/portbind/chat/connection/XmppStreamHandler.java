@@ -23,9 +23,11 @@ import io.portbind.chat.stream.StreamException;
 import io.portbind.chat.stream.StreamHeader;
 import io.portbind.chat.stream.XmlStreamParser;
 import io.portbind.chat.xml.XmlElement;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implements StreamEvents, StreamControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(XmppStreamHandler.class);
+    private static final SecureRandom STREAM_IDS = new SecureRandom();
+    /** 128 bits: as much as a random UUID, so ids neither repeat nor can be guessed (RFC 6120 section 4.7.3). */
+    private static final int STREAM_ID_BYTES = 16;
 
     private final Host host;
     private final List<StreamFeature> features;
@@ -131,8 +136,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
                 || !Stanzas.CLIENT.equals(header.contentNamespace())) {
             throw new StreamException(StreamError.INVALID_NAMESPACE, "not a client stream header");
         }
-        String language = header.attribute("xml:lang") == null ? "en" : header.attribute("xml:lang");
-        sendHeader(language);
+        write(header(clientJid(header)));
         String to = header.attribute("to");
         if (to != null && !to.equalsIgnoreCase(host.domain().toString())) {
             throw new StreamException(StreamError.HOST_UNKNOWN, "stream to " + to);
@@ -148,15 +152,25 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         write(StreamWriter.features(container));
     }
 
-    private void sendHeader(String language) {
-        write(header(language));
+    /** The server's header, with a new stream id from a strong random source: ids must be unpredictable. */
+    private String header(String clientJid) {
+        headerSent = true;
+        byte[] id = new byte[STREAM_ID_BYTES];
+        STREAM_IDS.nextBytes(id);
+        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), clientJid);
     }
 
-    private String header(String language) {
-        headerSent = true;
-        byte[] id = new byte[12];
-        ThreadLocalRandom.current().nextBytes(id);
-        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), language);
+    /** The client's {@code from}, named back as {@code to} (RFC 6120 section 4.7.2), or {@code null} if not a JID. */
+    private static String clientJid(StreamHeader header) {
+        String from = header.attribute("from");
+        if (from == null) {
+            return null;
+        }
+        try {
+            return JidCreate.from(from).toString();
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override
@@ -208,7 +222,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         }
         closing = true;
         parser.stop();
-        String header = headerSent ? "" : header("en");
+        String header = headerSent ? "" : header(null);
         ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), header + StreamWriter.error(condition)))
                 .addListener(ChannelFutureListener.CLOSE);
     }
