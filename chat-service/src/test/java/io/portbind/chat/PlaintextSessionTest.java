@@ -117,6 +117,16 @@ class PlaintextSessionTest {
     }
 
     @Test
+    void credentialsWithAStrayCharacterInTheirBase64AreIncorrectEncoding_notDecodedAroundIt() throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
+            romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            // AHJvbWVvAHI= is "\0romeo\0r"; a lenient decoder would skip the '*' and log Romeo in.
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbW*VvAHI=</auth>");
+            assertTrue(romeo.awaitReceived("</failure>").contains("<incorrect-encoding/>"), romeo.received());
+        }
+    }
+
+    @Test
     void romeoPingsJulietsResource_julietAnswers_andTheAnswerComesBack() throws Exception {
         try (RawXmppClient romeo = new RawXmppClient(chat.port()).login("romeo", "r", "ping");
              RawXmppClient juliet = new RawXmppClient(chat.port()).login("juliet", "j", "pong")) {

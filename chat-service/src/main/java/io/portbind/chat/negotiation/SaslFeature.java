@@ -99,12 +99,15 @@ public final class SaslFeature implements StreamFeature {
         return PLAIN.equals(mechanism) ? new PlainExchange(host.accounts(), host.hasher()) : null;
     }
 
-    /** Decodes one base64 message ("=" stands for an empty one) and passes it to the exchange. */
+    /**
+     * Decodes one base64 message ("=" stands for an empty one) and passes it to the exchange. The decoding is
+     * strict (RFC 4648 section 4, as RFC 6120 section 6.4.2 asks): a stray character is an error, not skipped.
+     */
     private void step(ClientSession session, SaslExchange exchange, String text) {
         byte[] message;
         try {
             String trimmed = text.strip();
-            message = "=".equals(trimmed) ? new byte[0] : Base64.getMimeDecoder().decode(trimmed);
+            message = "=".equals(trimmed) ? new byte[0] : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
             fail(session, SaslFailure.INCORRECT_ENCODING);
             return;
