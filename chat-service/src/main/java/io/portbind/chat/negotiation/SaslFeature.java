@@ -2,6 +2,7 @@ package io.portbind.chat.negotiation;
 
 import io.netty.util.AttributeKey;
 import io.portbind.chat.Host;
+import io.portbind.chat.account.DecoyAccounts;
 import io.portbind.chat.sasl.PlainExchange;
 import io.portbind.chat.sasl.SaslExchange;
 import io.portbind.chat.sasl.SaslFailure;
@@ -33,6 +34,7 @@ public final class SaslFeature implements StreamFeature {
     private static final AttributeKey<SaslExchange> EXCHANGE = AttributeKey.valueOf(SaslFeature.class, "exchange");
 
     private final Host host;
+    private final DecoyAccounts decoys = new DecoyAccounts();
 
     public SaslFeature(Host host) {
         this.host = host;
@@ -93,10 +95,10 @@ public final class SaslFeature implements StreamFeature {
     private SaslExchange exchange(String mechanism) {
         for (ScramAlgorithm algorithm : ScramAlgorithm.values()) {
             if (algorithm.mechanism().equals(mechanism)) {
-                return new ScramExchange(algorithm, host.accounts());
+                return new ScramExchange(algorithm, host.accounts(), decoys);
             }
         }
-        return PLAIN.equals(mechanism) ? new PlainExchange(host.accounts(), host.hasher()) : null;
+        return PLAIN.equals(mechanism) ? new PlainExchange(host.accounts(), host.hasher(), decoys) : null;
     }
 
     /**
