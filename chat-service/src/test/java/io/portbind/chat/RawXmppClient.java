@@ -74,11 +74,15 @@ final class RawXmppClient implements AutoCloseable {
      */
     String authenticate(String user, String password) throws IOException {
         send(HEADER).awaitReceived("</stream:features>");
+        sendPlainAuth(user, password).awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        return send(HEADER).awaitReceived("</stream:features>");
+    }
+
+    /** Sends a PLAIN {@code <auth/>} with these credentials, without waiting for the answer. */
+    RawXmppClient sendPlainAuth(String user, String password) throws IOException {
         String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
-        awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
-        return send(HEADER).awaitReceived("</stream:features>");
+        return send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
     }
 
     /** {@link #authenticate}, then binds {@code resource}. */

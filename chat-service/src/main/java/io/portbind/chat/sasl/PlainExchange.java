@@ -18,6 +18,7 @@ public final class PlainExchange implements SaslExchange {
     private final AccountStore accounts;
     private final PasswordHasher hasher;
     private final DecoyAccounts decoys;
+    private String username;
 
     public PlainExchange(AccountStore accounts, PasswordHasher hasher, DecoyAccounts decoys) {
         this.accounts = accounts;
@@ -34,18 +35,24 @@ public final class PlainExchange implements SaslExchange {
         if (parts.length != 3 || parts[1].isEmpty()) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.MALFORMED_REQUEST));
         }
-        Optional<String> username = Usernames.normalize(parts[1]);
-        if (username.isEmpty()) {
+        Optional<String> normalized = Usernames.normalize(parts[1]);
+        if (normalized.isEmpty()) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.NOT_AUTHORIZED));
         }
-        if (!Usernames.authorizesOnlySelf(parts[0], username.get())) {
+        if (!Usernames.authorizesOnlySelf(parts[0], normalized.get())) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.INVALID_AUTHZID));
         }
+        username = normalized.get();
         String password = parts[2];
-        return accounts.find(username.get()).thenCompose(account -> hasher
-                .verifyAsync(account.orElseGet(() -> decoys.account(username.get())), password)
+        return accounts.find(username).thenCompose(account -> hasher
+                .verifyAsync(account.orElseGet(() -> decoys.account(username)), password)
                 .thenApply(matches -> matches && account.isPresent()
                         ? SaslStep.success(account.get().username(), new byte[0])
                         : SaslStep.failure(SaslFailure.NOT_AUTHORIZED)));
+    }
+
+    @Override
+    public String username() {
+        return username;
     }
 }

@@ -138,6 +138,11 @@ public final class ScramExchange implements SaslExchange {
         return SaslStep.success(username, serverFinal.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Override
+    public String username() {
+        return username;
+    }
+
     /** {@code k=value} pairs separated by commas; values never contain a raw comma. */
     private static Map<Character, String> attributes(String message) {
         Map<Character, String> attributes = new HashMap<>();
