@@ -34,6 +34,7 @@ import io.portbind.chat.store.InMemoryOfflineStore;
 import io.portbind.chat.store.InMemoryRosterStore;
 import io.portbind.chat.stream.StreamLimits;
 import io.portbind.chat.throttle.LoginBackoff;
+import io.portbind.chat.throttle.RegistrationLimit;
 import io.portbind.chat.tls.ServerTls;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
@@ -77,7 +78,7 @@ public final class ChatServer implements ServerApplication {
         PresenceDelivery delivery = new PresenceDelivery(host);
         RosterPushes pushes = new RosterPushes(host);
         SubscriptionFlow subscriptions = new SubscriptionFlow(host, pushes, delivery);
-        RegistrationFeature registration = new RegistrationFeature(host, subscriptions);
+        RegistrationFeature registration = new RegistrationFeature(host, subscriptions, new RegistrationLimit());
         LegacySessionFeature legacySession = new LegacySessionFeature();
         RosterFeature roster = new RosterFeature(host, pushes, subscriptions);
         List<Feature> features = List.of(new DiscoFeature(), new PingFeature(), new VersionFeature(), registration,

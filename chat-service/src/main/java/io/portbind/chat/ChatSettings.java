@@ -29,7 +29,8 @@ public final class ChatSettings {
             "Allow authentication and registration without TLS (local development only).", Parsers::bool);
 
     public static final Setting<Boolean> REGISTRATION = Setting.of("--registration", List.of("CHAT_REGISTRATION"),
-            "open", "In-band registration (XEP-0077): open or closed.", ChatSettings::registration);
+            "open", "In-band registration (XEP-0077): open or closed. Open lets each client network create three "
+            + "accounts in a row, then wait a minute.", ChatSettings::registration);
 
     public static final Setting<Path> ACCOUNTS = Setting.of("--accounts", List.of("CHAT_ACCOUNTS"), null,
             "File of accounts created at start, one user:password per line, # starts a comment.",

@@ -9,6 +9,8 @@ import io.portbind.chat.session.Phase;
 import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.throttle.ClientNetwork;
+import io.portbind.chat.throttle.RegistrationLimit;
 import io.portbind.chat.xml.XmlElement;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * XEP-0077 In-Band Registration: before authentication it creates accounts (when registration is
- * open, and only over TLS unless plaintext is allowed); once bound it changes the password or
- * removes the account, ending the user's sessions.
+ * open, only over TLS unless plaintext is allowed, and a few at a time per client network); once
+ * bound it changes the password or removes the account, ending the user's sessions.
  */
 public final class RegistrationFeature implements Feature, StreamFeature {
 
@@ -36,10 +38,12 @@ public final class RegistrationFeature implements Feature, StreamFeature {
 
     private final Host host;
     private final SubscriptionFlow subscriptions;
+    private final RegistrationLimit limit;
 
-    public RegistrationFeature(Host host, SubscriptionFlow subscriptions) {
+    public RegistrationFeature(Host host, SubscriptionFlow subscriptions, RegistrationLimit limit) {
         this.host = host;
         this.subscriptions = subscriptions;
+        this.limit = limit;
     }
 
     @Override
@@ -90,6 +94,11 @@ public final class RegistrationFeature implements Feature, StreamFeature {
         Optional<String> password = password(query);
         if (username.isEmpty() || password.isEmpty()) {
             session.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
+            return;
+        }
+        if (!limit.allows(ClientNetwork.of(session.channel().remoteAddress()))) {
+            // As Prosody answers a network that registers too often (mod_register_limits).
+            session.send(Stanzas.error(iq, StanzaError.POLICY_VIOLATION));
             return;
         }
         session.onLoop(host.hasher().accountAsync(username.get(), password.get())
