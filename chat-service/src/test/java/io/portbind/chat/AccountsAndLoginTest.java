@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
@@ -26,8 +28,8 @@ import org.jxmpp.jid.parts.Localpart;
 
 /**
  * Creating accounts in band and from the operator's file, logging in with each mechanism Smack 4.4
- * has, removing accounts, and what the server says about itself. (Smack 4.4 has no SCRAM-SHA-256;
- * that mechanism is proven by the RFC 7677 replay in ScramExchangeTest.)
+ * has, removing accounts, and what the server says about itself. Smack 4.4 has no
+ * SCRAM-SHA-256, so a raw client logs in with it, computing its side of SCRAM itself.
  */
 class AccountsAndLoginTest {
 
@@ -66,6 +68,39 @@ class AccountsAndLoginTest {
     @Test
     void passwordsInTheAccountsFileMayContainColons() throws Exception {
         assertLogsInWith("SCRAM-SHA-1", "mercutio", "queen:mab");
+    }
+
+    @Test
+    void benvolioLogsInWithScramSha256OverStartTls_andTheServerProvesItKnowsHisPassword() throws Exception {
+        try (RawXmppClient benvolio = new RawXmppClient(chat.port())) {
+            String features = benvolio.startTls(chat.server().certificate());
+            assertTrue(features.contains("<mechanism>SCRAM-SHA-256</mechanism>"), features);
+            ScramSha256Client scram = new ScramSha256Client("benvolio", "peace");
+
+            benvolio.send(sasl("auth mechanism='SCRAM-SHA-256'", scram.clientFirst()));
+            String serverFirst = saslData(benvolio.awaitReceived("</challenge>"));
+            benvolio.send(sasl("response", scram.clientFinal(serverFirst)));
+            String serverFinal = saslData(benvolio.awaitReceived("</success>"));
+
+            assertTrue(scram.serverIsVerified(serverFinal), serverFinal);
+            String restarted = benvolio.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            assertTrue(restarted.contains("<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"), restarted);
+        }
+    }
+
+    @Test
+    void rosalineHasNoAccount_yetSheIsChallengedAsBenvolioIs_andRefusedOnlyAtTheEnd() throws Exception {
+        try (RawXmppClient rosaline = new RawXmppClient(chat.port())) {
+            rosaline.startTls(chat.server().certificate());
+            ScramSha256Client scram = new ScramSha256Client("rosaline", "chaste");
+
+            rosaline.send(sasl("auth mechanism='SCRAM-SHA-256'", scram.clientFirst()));
+            String serverFirst = saslData(rosaline.awaitReceived("</challenge>"));
+            assertTrue(serverFirst.matches("r=[^,]+,s=[A-Za-z0-9+/]{22}==,i=4096"), serverFirst);
+            rosaline.send(sasl("response", scram.clientFinal(serverFirst)));
+
+            assertTrue(rosaline.awaitReceived("</failure>").contains("<not-authorized/>"));
+        }
     }
 
     @Test
@@ -124,6 +159,20 @@ class AccountsAndLoginTest {
         assertEquals("friar@localhost", nurseHearsUnsubscribe.next().getFrom().toString());
         assertEventually("the nurse's item for the friar is none", () -> type(nurse, "friar@localhost")
                 == ItemType.none);
+    }
+
+    /** A SASL element of this name (and attributes) carrying {@code message} in base64. */
+    private static String sasl(String nameAndAttributes, String message) {
+        String name = nameAndAttributes.split(" ")[0];
+        return "<" + nameAndAttributes + " xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+                + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)) + "</" + name + ">";
+    }
+
+    /** The decoded base64 inside the last SASL element of {@code reply}. */
+    private static String saslData(String reply) {
+        String data = reply.replaceAll("(?s).*<(challenge|success) xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+                + "([^<]*)</\\1>.*", "$2");
+        return new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8);
     }
 
     private void assertLogsInWith(String mechanism, String user, String password) throws Exception {
