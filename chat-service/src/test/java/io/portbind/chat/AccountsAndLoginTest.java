@@ -28,14 +28,14 @@ import org.jxmpp.jid.parts.Localpart;
 
 /**
  * Creating accounts in band and from the operator's file, logging in with each mechanism Smack 4.4
- * has, removing accounts, and what the server says about itself. Smack 4.4 has no
+ * has, changing passwords, removing accounts, and what the server says about itself. Smack 4.4 has no
  * SCRAM-SHA-256, so a raw client logs in with it, computing its side of SCRAM itself.
  */
 class AccountsAndLoginTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("benvolio:peace", "# a comment line", "",
-            "mercutio:queen:mab", "friar:cell", "nurse:errands");
+            "mercutio:queen:mab", "friar:cell", "nurse:errands", "balthasar:servant");
 
     @Test
     void parisRegistersInBand_thenLogsIn() throws Exception {
@@ -101,6 +101,19 @@ class AccountsAndLoginTest {
 
             assertTrue(rosaline.awaitReceived("</failure>").contains("<not-authorized/>"));
         }
+    }
+
+    @Test
+    void balthasarChangesHisPassword_thenLogsInWithTheNewOne_andTheOldOneNoLongerWorks() throws Exception {
+        XMPPTCPConnection balthasar = chat.login("balthasar", "servant", "road");
+        AccountManager.getInstance(balthasar).changePassword("mantua");
+        balthasar.disconnect();
+
+        assertLogsInWith("SCRAM-SHA-1", "balthasar", "mantua");
+        XMPPTCPConnection withTheOldOne = chat.track(new XMPPTCPConnection(XmppClients.configuration(chat.server())
+                .setUsernameAndPassword("balthasar", "servant").build()));
+        withTheOldOne.connect();
+        assertThrows(SASLErrorException.class, withTheOldOne::login);
     }
 
     @Test

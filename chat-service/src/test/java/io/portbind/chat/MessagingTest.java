@@ -19,7 +19,7 @@ class MessagingTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:wherefore", "juliet:balcony",
-            "nurse:errands", "friar:potion");
+            "nurse:errands", "friar:potion", "apothecary:poison");
 
     @Test
     void romeoSendsChatToJulietsBareJid_julietReceivesItFromRomeosFullJid() throws Exception {
@@ -63,6 +63,23 @@ class MessagingTest {
         assertEquals("Hie you to church", stored.getBody());
         assertEquals("nurse@localhost/market", stored.getFrom().toString());
         assertNotNull(stored.getExtension(DelayInformation.class), "offline delivery carries a delay stamp");
+    }
+
+    @Test
+    void romeoWritesToTheApothecarysShopResourceWhileHeIsOffline_heReceivesItWhenHeComesOnlineAtHome()
+            throws Exception {
+        XMPPTCPConnection romeo = chat.login("romeo", "wherefore", "mantua");
+        romeo.sendStanza(message(romeo, Message.Type.chat, "apothecary@localhost/shop", "I will pay thy poverty"));
+        PingManager.getInstanceFor(romeo).pingMyServer();
+
+        XMPPTCPConnection apothecary = chat.notYetConnected("apothecary", "poison", "home");
+        Inbox<Message> apothecaryReceives = Inbox.of(apothecary, StanzaTypeFilter.MESSAGE);
+        apothecary.connect().login();
+
+        Message stored = apothecaryReceives.next();
+        assertEquals("I will pay thy poverty", stored.getBody());
+        assertEquals("romeo@localhost/mantua", stored.getFrom().toString());
+        assertNotNull(stored.getExtension(DelayInformation.class), "it waited in offline storage");
     }
 
     @Test

@@ -117,6 +117,31 @@ class PlaintextSessionTest {
     }
 
     @Test
+    void romeoFumblesTheSaslExchangeFourWays_eachGetsItsOwnCondition_andHeMayStillLogIn() throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
+            romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'/>");
+            assertTrue(romeo.awaitReceived("</failure>").contains("<invalid-mechanism/>"), romeo.received());
+
+            // "romeo" alone, without the NUL separators PLAIN needs.
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>cm9tZW8=</auth>");
+            assertTrue(romeo.awaitReceived("</failure>").contains("<malformed-request/>"), romeo.received());
+
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'/>");
+            romeo.awaitReceived("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+            romeo.send("<abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+            assertTrue(romeo.awaitReceived("</failure>").contains("<aborted/>"), romeo.received());
+
+            romeo.send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>cm9tZW8=</response>");
+            assertTrue(romeo.awaitReceived("</failure>").contains("<malformed-request/>"),
+                    "a response with no exchange under way: " + romeo.received());
+
+            romeo.sendPlainAuth("romeo", "r").awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        }
+    }
+
+    @Test
     void credentialsWithAStrayCharacterInTheirBase64AreIncorrectEncoding_notDecodedAroundIt() throws Exception {
         try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
             romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
