@@ -55,11 +55,7 @@ class MessagingTest {
         PingManager.getInstanceFor(nurse).pingMyServer();
         nurse.disconnect();
 
-        XMPPTCPConnection friar = chat.notYetConnected("friar", "potion", "cell");
-        Inbox<Message> friarReceives = Inbox.of(friar, StanzaTypeFilter.MESSAGE);
-        friar.connect().login();
-
-        Message stored = friarReceives.next();
+        Message stored = firstMessageAtLogin("friar", "potion", "cell");
         assertEquals("Hie you to church", stored.getBody());
         assertEquals("nurse@localhost/market", stored.getFrom().toString());
         assertNotNull(stored.getExtension(DelayInformation.class), "offline delivery carries a delay stamp");
@@ -72,11 +68,7 @@ class MessagingTest {
         romeo.sendStanza(message(romeo, Message.Type.chat, "apothecary@localhost/shop", "I will pay thy poverty"));
         PingManager.getInstanceFor(romeo).pingMyServer();
 
-        XMPPTCPConnection apothecary = chat.notYetConnected("apothecary", "poison", "home");
-        Inbox<Message> apothecaryReceives = Inbox.of(apothecary, StanzaTypeFilter.MESSAGE);
-        apothecary.connect().login();
-
-        Message stored = apothecaryReceives.next();
+        Message stored = firstMessageAtLogin("apothecary", "poison", "home");
         assertEquals("I will pay thy poverty", stored.getBody());
         assertEquals("romeo@localhost/mantua", stored.getFrom().toString());
         assertNotNull(stored.getExtension(DelayInformation.class), "it waited in offline storage");
@@ -118,6 +110,14 @@ class MessagingTest {
         assertEquals("news", phoneReceives.next().getBody());
         phoneReceives.expectNothing();
         hiddenReceives.expectNothing();
+    }
+
+    /** Logs {@code user} in with a listener already in place, and returns the first message it is handed. */
+    private static Message firstMessageAtLogin(String user, String password, String resource) throws Exception {
+        XMPPTCPConnection connection = chat.notYetConnected(user, password, resource);
+        Inbox<Message> receives = Inbox.of(connection, StanzaTypeFilter.MESSAGE);
+        connection.connect().login();
+        return receives.next();
     }
 
     private static Message message(XMPPTCPConnection from, Message.Type type, String to, String body)

@@ -1,5 +1,6 @@
 package io.portbind.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,21 +122,19 @@ class PlaintextSessionTest {
         try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
             romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
 
-            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'/>");
-            assertTrue(romeo.awaitReceived("</failure>").contains("<invalid-mechanism/>"), romeo.received());
+            assertEquals("invalid-mechanism",
+                    romeo.saslFailureTo("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'/>"));
+            assertEquals("malformed-request", romeo.saslFailureTo(
+                    "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>cm9tZW8=</auth>"),
+                    "\"romeo\" alone, without the NUL separators PLAIN needs");
 
-            // "romeo" alone, without the NUL separators PLAIN needs.
-            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>cm9tZW8=</auth>");
-            assertTrue(romeo.awaitReceived("</failure>").contains("<malformed-request/>"), romeo.received());
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'/>")
+                    .awaitReceived("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+            assertEquals("aborted", romeo.saslFailureTo("<abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"));
 
-            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'/>");
-            romeo.awaitReceived("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
-            romeo.send("<abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
-            assertTrue(romeo.awaitReceived("</failure>").contains("<aborted/>"), romeo.received());
-
-            romeo.send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>cm9tZW8=</response>");
-            assertTrue(romeo.awaitReceived("</failure>").contains("<malformed-request/>"),
-                    "a response with no exchange under way: " + romeo.received());
+            assertEquals("malformed-request",
+                    romeo.saslFailureTo("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>cm9tZW8=</response>"),
+                    "a response with no exchange under way");
 
             romeo.sendPlainAuth("romeo", "r").awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
         }
@@ -146,8 +145,8 @@ class PlaintextSessionTest {
         try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
             romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
             // AHJvbWVvAHI= is "\0romeo\0r"; a lenient decoder would skip the '*' and log Romeo in.
-            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbW*VvAHI=</auth>");
-            assertTrue(romeo.awaitReceived("</failure>").contains("<incorrect-encoding/>"), romeo.received());
+            assertEquals("incorrect-encoding", romeo.saslFailureTo(
+                    "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbW*VvAHI=</auth>"));
         }
     }
 

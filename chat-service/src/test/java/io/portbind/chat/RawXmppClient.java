@@ -85,9 +85,20 @@ final class RawXmppClient implements AutoCloseable {
 
     /** Sends a PLAIN {@code <auth/>} with these credentials, without waiting for the answer. */
     RawXmppClient sendPlainAuth(String user, String password) throws IOException {
+        return send(plainAuth(user, password));
+    }
+
+    /** A PLAIN {@code <auth/>} element with these credentials. */
+    static String plainAuth(String user, String password) {
         String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        return send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
+        return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>";
+    }
+
+    /** Sends a SASL element and returns the condition of the {@code <failure/>} it is answered with. */
+    String saslFailureTo(String element) throws IOException {
+        String reply = send(element).awaitReceived("</failure>");
+        return reply.replaceAll("(?s).*<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><([a-z-]+)/>.*", "$1");
     }
 
     /**
