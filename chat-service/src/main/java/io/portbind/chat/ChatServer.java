@@ -33,6 +33,8 @@ import io.portbind.chat.store.InMemoryAccountStore;
 import io.portbind.chat.store.InMemoryOfflineStore;
 import io.portbind.chat.store.InMemoryRosterStore;
 import io.portbind.chat.stream.StreamLimits;
+import io.portbind.chat.throttle.LoginBackoff;
+import io.portbind.chat.throttle.RegistrationLimit;
 import io.portbind.chat.tls.ServerTls;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
@@ -76,15 +78,15 @@ public final class ChatServer implements ServerApplication {
         PresenceDelivery delivery = new PresenceDelivery(host);
         RosterPushes pushes = new RosterPushes(host);
         SubscriptionFlow subscriptions = new SubscriptionFlow(host, pushes, delivery);
-        RegistrationFeature registration = new RegistrationFeature(host);
+        RegistrationFeature registration = new RegistrationFeature(host, subscriptions, new RegistrationLimit());
         LegacySessionFeature legacySession = new LegacySessionFeature();
         RosterFeature roster = new RosterFeature(host, pushes, subscriptions);
         List<Feature> features = List.of(new DiscoFeature(), new PingFeature(), new VersionFeature(), registration,
                 legacySession, roster);
         FeatureRegistry registry = new FeatureRegistry();
         features.forEach(feature -> feature.install(registry));
-        List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host), new SaslFeature(host), registration,
-                new BindFeature(host), legacySession, roster);
+        List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host),
+                new SaslFeature(host, new LoginBackoff()), registration, new BindFeature(host), legacySession, roster);
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,

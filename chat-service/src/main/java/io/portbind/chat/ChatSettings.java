@@ -29,7 +29,8 @@ public final class ChatSettings {
             "Allow authentication and registration without TLS (local development only).", Parsers::bool);
 
     public static final Setting<Boolean> REGISTRATION = Setting.of("--registration", List.of("CHAT_REGISTRATION"),
-            "open", "In-band registration (XEP-0077): open or closed.", ChatSettings::registration);
+            "open", "In-band registration (XEP-0077): open or closed. Open lets each client network create three "
+            + "accounts in a row, then wait a minute.", ChatSettings::registration);
 
     public static final Setting<Path> ACCOUNTS = Setting.of("--accounts", List.of("CHAT_ACCOUNTS"), null,
             "File of accounts created at start, one user:password per line, # starts a comment.",
@@ -41,7 +42,9 @@ public final class ChatSettings {
             Parsers.positiveInt(16 * 1024 * 1024));
 
     public static final Setting<Integer> IDLE_TIMEOUT = Setting.of("--idle-timeout", List.of("CHAT_IDLE_TIMEOUT"),
-            "300", "Seconds without any data from a client before its stream is closed.",
+            "300", "Seconds without any data from a client before the server acts: a logged-in client is pinged "
+            + "(XEP-0199) and its stream closed if it stays silent for as long again; a stream that has not bound "
+            + "a resource is closed at once.",
             Parsers.positiveInt(86_400));
 
     private ChatSettings() {

@@ -19,7 +19,7 @@ class MessagingTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:wherefore", "juliet:balcony",
-            "nurse:errands", "friar:potion");
+            "nurse:errands", "friar:potion", "apothecary:poison");
 
     @Test
     void romeoSendsChatToJulietsBareJid_julietReceivesItFromRomeosFullJid() throws Exception {
@@ -55,14 +55,23 @@ class MessagingTest {
         PingManager.getInstanceFor(nurse).pingMyServer();
         nurse.disconnect();
 
-        XMPPTCPConnection friar = chat.notYetConnected("friar", "potion", "cell");
-        Inbox<Message> friarReceives = Inbox.of(friar, StanzaTypeFilter.MESSAGE);
-        friar.connect().login();
-
-        Message stored = friarReceives.next();
+        Message stored = firstMessageAtLogin("friar", "potion", "cell");
         assertEquals("Hie you to church", stored.getBody());
         assertEquals("nurse@localhost/market", stored.getFrom().toString());
         assertNotNull(stored.getExtension(DelayInformation.class), "offline delivery carries a delay stamp");
+    }
+
+    @Test
+    void romeoWritesToTheApothecarysShopResourceWhileHeIsOffline_heReceivesItWhenHeComesOnlineAtHome()
+            throws Exception {
+        XMPPTCPConnection romeo = chat.login("romeo", "wherefore", "mantua");
+        romeo.sendStanza(message(romeo, Message.Type.chat, "apothecary@localhost/shop", "I will pay thy poverty"));
+        PingManager.getInstanceFor(romeo).pingMyServer();
+
+        Message stored = firstMessageAtLogin("apothecary", "poison", "home");
+        assertEquals("I will pay thy poverty", stored.getBody());
+        assertEquals("romeo@localhost/mantua", stored.getFrom().toString());
+        assertNotNull(stored.getExtension(DelayInformation.class), "it waited in offline storage");
     }
 
     @Test
@@ -101,6 +110,14 @@ class MessagingTest {
         assertEquals("news", phoneReceives.next().getBody());
         phoneReceives.expectNothing();
         hiddenReceives.expectNothing();
+    }
+
+    /** Logs {@code user} in with a listener already in place, and returns the first message it is handed. */
+    private static Message firstMessageAtLogin(String user, String password, String resource) throws Exception {
+        XMPPTCPConnection connection = chat.notYetConnected(user, password, resource);
+        Inbox<Message> receives = Inbox.of(connection, StanzaTypeFilter.MESSAGE);
+        connection.connect().login();
+        return receives.next();
     }
 
     private static Message message(XMPPTCPConnection from, Message.Type type, String to, String body)

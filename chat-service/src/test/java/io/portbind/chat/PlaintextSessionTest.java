@@ -1,5 +1,6 @@
 package io.portbind.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,39 @@ class PlaintextSessionTest {
             }
             assertTrue(System.nanoTime() - started >= 5 * 250_000_000L, "each failure waits before it is sent");
             assertTrue(guesser.awaitReceived("</stream:stream>").contains("<policy-violation"));
+        }
+    }
+
+    @Test
+    void romeoFumblesTheSaslExchangeFourWays_eachGetsItsOwnCondition_andHeMayStillLogIn() throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
+            romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+
+            assertEquals("invalid-mechanism",
+                    romeo.saslFailureTo("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'/>"));
+            assertEquals("malformed-request", romeo.saslFailureTo(
+                    "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>cm9tZW8=</auth>"),
+                    "\"romeo\" alone, without the NUL separators PLAIN needs");
+
+            romeo.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='SCRAM-SHA-1'/>")
+                    .awaitReceived("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+            assertEquals("aborted", romeo.saslFailureTo("<abort xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"));
+
+            assertEquals("malformed-request",
+                    romeo.saslFailureTo("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>cm9tZW8=</response>"),
+                    "a response with no exchange under way");
+
+            romeo.sendPlainAuth("romeo", "r").awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        }
+    }
+
+    @Test
+    void credentialsWithAStrayCharacterInTheirBase64AreIncorrectEncoding_notDecodedAroundIt() throws Exception {
+        try (RawXmppClient romeo = new RawXmppClient(chat.port())) {
+            romeo.send(RawXmppClient.HEADER).awaitReceived("</stream:features>");
+            // AHJvbWVvAHI= is "\0romeo\0r"; a lenient decoder would skip the '*' and log Romeo in.
+            assertEquals("incorrect-encoding", romeo.saslFailureTo(
+                    "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AHJvbW*VvAHI=</auth>"));
         }
     }
 

@@ -7,8 +7,13 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 
 /**
  * A client that writes XML by hand over a plain socket and reads what comes back, for the inputs
@@ -19,9 +24,9 @@ final class RawXmppClient implements AutoCloseable {
     static final String HEADER = "<?xml version='1.0'?><stream:stream to='localhost' xmlns='jabber:client'"
             + " xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>";
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
     private final StringBuilder received = new StringBuilder();
 
     RawXmppClient(int port) throws IOException {
@@ -74,10 +79,47 @@ final class RawXmppClient implements AutoCloseable {
      */
     String authenticate(String user, String password) throws IOException {
         send(HEADER).awaitReceived("</stream:features>");
+        sendPlainAuth(user, password).awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        return send(HEADER).awaitReceived("</stream:features>");
+    }
+
+    /** Sends a PLAIN {@code <auth/>} with these credentials, without waiting for the answer. */
+    RawXmppClient sendPlainAuth(String user, String password) throws IOException {
+        return send(plainAuth(user, password));
+    }
+
+    /** A PLAIN {@code <auth/>} element with these credentials. */
+    static String plainAuth(String user, String password) {
         String credentials = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>");
-        awaitReceived("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>");
+        return "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials + "</auth>";
+    }
+
+    /** Sends a SASL element and returns the condition of the {@code <failure/>} it is answered with. */
+    String saslFailureTo(String element) throws IOException {
+        String reply = send(element).awaitReceived("</failure>");
+        return reply.replaceAll("(?s).*<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><([a-z-]+)/>.*", "$1");
+    }
+
+    /**
+     * Negotiates STARTTLS and goes on over TLS, trusting only {@code certificate} and checking that it is
+     * the server's for localhost, then opens the new stream and returns its features.
+     */
+    String startTls(X509Certificate certificate) throws Exception {
+        send(HEADER).awaitReceived("</stream:features>");
+        send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
+                .awaitReceived("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {XmppClients.trusting(certificate)}, null);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "localhost", socket.getPort(),
+                true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        socket = tls;
+        out = tls.getOutputStream();
+        in = tls.getInputStream();
         return send(HEADER).awaitReceived("</stream:features>");
     }
 

@@ -39,15 +39,17 @@ class RosterTest {
     }
 
     @Test
-    void julietRemovesRomeo_romeoLosesTheSubscriptionBothWays() throws Exception {
+    void julietRemovesRomeo_romeoLosesTheSubscriptionBothWays_andJulietHearsHimGo() throws Exception {
         XMPPTCPConnection juliet = chat.login("juliet", "j", "tomb");
         XMPPTCPConnection romeo = chat.login("romeo", "r", "tomb");
         befriend(juliet, "juliet@localhost", romeo, "romeo@localhost");
         Inbox<Presence> romeoHearsUnsubscribed = Inbox.of(romeo, PresenceTypeFilter.UNSUBSCRIBED);
+        Inbox<Presence> julietHearsGone = Inbox.of(juliet, PresenceTypeFilter.UNAVAILABLE);
 
         Roster.getInstanceFor(juliet).removeEntry(entry(juliet, "romeo@localhost"));
 
         assertEquals("juliet@localhost", romeoHearsUnsubscribed.next().getFrom().toString());
         assertEventually("Romeo's item is none", () -> type(romeo, "juliet@localhost") == ItemType.none);
+        assertEquals("romeo@localhost/tomb", julietHearsGone.next().getFrom().toString());
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
@@ -22,7 +25,8 @@ class SubscriptionTest {
 
     @RegisterExtension
     static final ChatServerExtension chat = ChatServerExtension.withAccounts("romeo:r", "juliet:j", "paris:p",
-            "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro");
+            "capulet:c", "tybalt:t", "mercutio:m", "benvolio:b", "montague:mo", "balthasar:ba", "rosaline:ro",
+            "abram:a", "sampson:s", "peter:pe");
 
     @Test
     void romeoAsks_julietApproves_romeoSeesHerPresenceChange_andSeesItAgainFromANewResource() throws Exception {
@@ -56,14 +60,15 @@ class SubscriptionTest {
     }
 
     @Test
-    void capuletPreApprovesParis_soParisRequestIsGrantedAtOnce() throws Exception {
+    void capuletPreApprovesParis_seesHimListedAsApproved_soParisRequestIsGrantedAtOnce() throws Exception {
         XMPPTCPConnection capulet = chat.login("capulet", "c", "hall");
         XMPPTCPConnection paris = chat.login("paris", "p", "house");
         Inbox<Presence> capuletRequests = Inbox.of(capulet, PresenceTypeFilter.SUBSCRIBE);
 
-        capulet.sendStanza(presence(capulet, Presence.Type.subscribed, "paris@localhost"));
-        // The ping's answer shows the server has taken the pre-approval before Paris asks.
-        PingManager.getInstanceFor(capulet).pingMyServer();
+        Roster.getInstanceFor(capulet).preApprove(bare("paris@localhost"));
+        assertEventually("Capulet's roster lists Paris as approved", () -> entry(capulet, "paris@localhost") != null
+                && entry(capulet, "paris@localhost").isApproved());
+        assertEquals(ItemType.none, type(capulet, "paris@localhost"));
         paris.sendStanza(presence(paris, Presence.Type.subscribe, "capulet@localhost"));
 
         assertEventually("Paris subscribed to Capulet", () -> type(paris, "capulet@localhost") == ItemType.to);
@@ -103,6 +108,51 @@ class SubscriptionTest {
         assertEventually("no subscription left", () -> type(benvolio, "montague@localhost") == ItemType.none
                 && type(montague, "benvolio@localhost") == ItemType.none);
         assertEquals("benvolio@localhost/square", montagueHearsGone.next().getFrom().toString());
+    }
+
+    @Test
+    void abramUnsubscribesFromSampson_andHearsSampsonGoOffline() throws Exception {
+        XMPPTCPConnection abram = chat.login("abram", "a", "street");
+        XMPPTCPConnection sampson = chat.login("sampson", "s", "square");
+        befriend(abram, "abram@localhost", sampson, "sampson@localhost");
+        assertEventually("Abram sees Sampson online", () -> presenceOf(abram, "sampson@localhost").isAvailable());
+        Inbox<Presence> abramHearsGone = Inbox.of(abram, PresenceTypeFilter.UNAVAILABLE);
+
+        abram.sendStanza(presence(abram, Presence.Type.unsubscribe, "sampson@localhost"));
+
+        assertEquals("sampson@localhost/square", abramHearsGone.next().getFrom().toString());
+        assertEventually("Abram's roster shows Sampson offline", () -> !presenceOf(abram, "sampson@localhost")
+                .isAvailable());
+    }
+
+    @Test
+    void peterIsAwayAtTheGate_thenComesOnlineInTheKitchen_andTheKitchenLearnsWhereElseHeIs() throws Exception {
+        XMPPTCPConnection gate = chat.login("peter", "pe", "gate");
+        gate.sendStanza(gate.getStanzaFactory().buildPresenceStanza().setMode(Presence.Mode.away)
+                .setStatus("minding the gate").build());
+        PingManager.getInstanceFor(gate).pingMyServer();
+
+        XMPPTCPConnection kitchen = chat.notYetConnected("peter", "pe", "kitchen");
+        Inbox<Presence> kitchenHearsOfTheGate = Inbox.of(kitchen, new AndFilter(PresenceTypeFilter.AVAILABLE,
+                FromMatchesFilter.createFull(JidCreate.from("peter@localhost/gate"))));
+        kitchen.connect().login();
+
+        assertEquals("minding the gate", kitchenHearsOfTheGate.next().getStatus());
+    }
+
+    @Test
+    void romeoAsksSomeoneAtAnotherDomain_andLearnsThatServerCannotBeReached_asWhenHeSendsHerPresence()
+            throws Exception {
+        XMPPTCPConnection romeo = chat.login("romeo", "r", "letters");
+        Inbox<Presence> errors = Inbox.of(romeo, PresenceTypeFilter.ERROR);
+
+        romeo.sendStanza(presence(romeo, Presence.Type.subscribe, "rosalind@verona.example"));
+        Presence refused = errors.next();
+        assertEquals("rosalind@verona.example", refused.getFrom().toString());
+        assertEquals(StanzaError.Condition.remote_server_not_found, refused.getError().getCondition());
+
+        romeo.sendStanza(presence(romeo, Presence.Type.available, "rosalind@verona.example"));
+        assertEquals(StanzaError.Condition.remote_server_not_found, errors.next().getError().getCondition());
     }
 
     @Test

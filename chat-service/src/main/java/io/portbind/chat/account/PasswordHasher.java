@@ -23,15 +23,25 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** RFC 7677's minimum iteration count, which also is what Prosody and most clients expect. */
     public static final int ITERATIONS = 4096;
-    private static final int SALT_BYTES = 16;
+    static final int SALT_BYTES = 16;
 
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService pool;
 
+    /** Hashing on a pool of its own, one thread per core. */
     public PasswordHasher() {
+        this(newPool());
+    }
+
+    /** Hashing on {@code pool}, which {@link #close} shuts down. */
+    public PasswordHasher(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    private static ExecutorService newPool() {
         AtomicInteger count = new AtomicInteger();
         int threads = Runtime.getRuntime().availableProcessors();
-        this.pool = Executors.newFixedThreadPool(threads, task -> {
+        return Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "password-hash-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -14,14 +14,20 @@ final class StreamWriter {
     private StreamWriter() {
     }
 
-    static String header(String id, String domain, String language) {
+    /**
+     * The response stream header of RFC 6120 section 4.7, with {@code to} only when the client named itself.
+     * The server writes no human-readable text, so English, its default, is the language of every stream.
+     */
+    static String header(String id, String domain, String to) {
         StringBuilder out = new StringBuilder(256);
         out.append("<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='")
                 .append(STREAMS_NAMESPACE).append("' id='").append(id).append("' from='");
         Xml.escape(domain, out);
-        out.append("' version='1.0' xml:lang='");
-        Xml.escape(language, out);
-        return out.append("'>").toString();
+        if (to != null) {
+            out.append("' to='");
+            Xml.escape(to, out);
+        }
+        return out.append("' version='1.0' xml:lang='en'>").toString();
     }
 
     /** {@code <stream:features>} with the children each feature contributed in {@code container}. */

@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.portbind.chat.Host;
+import io.portbind.chat.feature.PingFeature;
 import io.portbind.chat.negotiation.StartTlsFeature;
 import io.portbind.chat.negotiation.StreamFeature;
 import io.portbind.chat.routing.StanzaRouter;
@@ -22,9 +23,11 @@ import io.portbind.chat.stream.StreamException;
 import io.portbind.chat.stream.StreamHeader;
 import io.portbind.chat.stream.XmlStreamParser;
 import io.portbind.chat.xml.XmlElement;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implements StreamEvents, StreamControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(XmppStreamHandler.class);
+    private static final SecureRandom STREAM_IDS = new SecureRandom();
+    /** 128 bits: as much as a random UUID, so ids neither repeat nor can be guessed (RFC 6120 section 4.7.3). */
+    private static final int STREAM_ID_BYTES = 16;
 
     private final Host host;
     private final List<StreamFeature> features;
@@ -80,8 +86,8 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
-        if (event instanceof IdleStateEvent) {
-            fail(StreamError.CONNECTION_TIMEOUT);
+        if (event instanceof IdleStateEvent idle) {
+            idle(idle);
         } else if (event == ShutdownEvent.INSTANCE) {
             fail(StreamError.SYSTEM_SHUTDOWN);
         } else if (event instanceof SslHandshakeCompletionEvent handshake) {
@@ -93,6 +99,19 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
             }
         } else {
             super.userEventTriggered(context, event);
+        }
+    }
+
+    /**
+     * The client sent nothing for the idle timeout. A bound client is pinged first, since clients such as
+     * Smack send their own pings only every half hour: its answer, or anything else it sends, keeps the stream.
+     * Another silent period after the ping, or silence on a stream that never bound a resource, ends it.
+     */
+    private void idle(IdleStateEvent idle) {
+        if (idle.isFirst() && session.phase() == Phase.BOUND) {
+            session.send(PingFeature.request(host.domain(), session.jid()));
+        } else {
+            fail(StreamError.CONNECTION_TIMEOUT);
         }
     }
 
@@ -117,8 +136,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
                 || !Stanzas.CLIENT.equals(header.contentNamespace())) {
             throw new StreamException(StreamError.INVALID_NAMESPACE, "not a client stream header");
         }
-        String language = header.attribute("xml:lang") == null ? "en" : header.attribute("xml:lang");
-        sendHeader(language);
+        write(header(clientJid(header)));
         String to = header.attribute("to");
         if (to != null && !to.equalsIgnoreCase(host.domain().toString())) {
             throw new StreamException(StreamError.HOST_UNKNOWN, "stream to " + to);
@@ -134,15 +152,25 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         write(StreamWriter.features(container));
     }
 
-    private void sendHeader(String language) {
-        write(header(language));
+    /** The server's header, with a new stream id from a strong random source: ids must be unpredictable. */
+    private String header(String clientJid) {
+        headerSent = true;
+        byte[] id = new byte[STREAM_ID_BYTES];
+        STREAM_IDS.nextBytes(id);
+        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), clientJid);
     }
 
-    private String header(String language) {
-        headerSent = true;
-        byte[] id = new byte[12];
-        ThreadLocalRandom.current().nextBytes(id);
-        return StreamWriter.header(HexFormat.of().formatHex(id), host.domain().toString(), language);
+    /** The client's {@code from}, named back as {@code to} (RFC 6120 section 4.7.2), or {@code null} if not a JID. */
+    private static String clientJid(StreamHeader header) {
+        String from = header.attribute("from");
+        if (from == null) {
+            return null;
+        }
+        try {
+            return JidCreate.from(from).toString();
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override
@@ -194,7 +222,7 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
         }
         closing = true;
         parser.stop();
-        String header = headerSent ? "" : header("en");
+        String header = headerSent ? "" : header(null);
         ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), header + StreamWriter.error(condition)))
                 .addListener(ChannelFutureListener.CLOSE);
     }

@@ -2,24 +2,30 @@ package io.portbind.chat.feature;
 
 import io.portbind.chat.Host;
 import io.portbind.chat.negotiation.StreamFeature;
+import io.portbind.chat.roster.SubscriptionFlow;
 import io.portbind.chat.routing.Addressee;
 import io.portbind.chat.session.ClientSession;
 import io.portbind.chat.session.Phase;
 import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.throttle.ClientNetwork;
+import io.portbind.chat.throttle.RegistrationLimit;
 import io.portbind.chat.xml.XmlElement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Localpart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * XEP-0077 In-Band Registration: before authentication it creates accounts (when registration is
- * open, and only over TLS unless plaintext is allowed); once bound it changes the password or
- * removes the account, ending the user's sessions.
+ * open, only over TLS unless plaintext is allowed, and a few at a time per client network); once
+ * bound it changes the password or removes the account, ending the user's sessions.
  */
 public final class RegistrationFeature implements Feature, StreamFeature {
 
@@ -28,10 +34,16 @@ public final class RegistrationFeature implements Feature, StreamFeature {
     private static final int MAX_PASSWORD_LENGTH = 1024;
     private static final Duration REMOVAL_GRACE = Duration.ofMillis(500);
 
-    private final Host host;
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationFeature.class);
 
-    public RegistrationFeature(Host host) {
+    private final Host host;
+    private final SubscriptionFlow subscriptions;
+    private final RegistrationLimit limit;
+
+    public RegistrationFeature(Host host, SubscriptionFlow subscriptions, RegistrationLimit limit) {
         this.host = host;
+        this.subscriptions = subscriptions;
+        this.limit = limit;
     }
 
     @Override
@@ -84,22 +96,22 @@ public final class RegistrationFeature implements Feature, StreamFeature {
             session.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
             return;
         }
+        if (!limit.allows(ClientNetwork.of(session.channel().remoteAddress()))) {
+            // As Prosody answers a network that registers too often (mod_register_limits).
+            session.send(Stanzas.error(iq, StanzaError.POLICY_VIOLATION));
+            return;
+        }
         session.onLoop(host.hasher().accountAsync(username.get(), password.get())
                 .thenCompose(account -> host.accounts().create(account)), created ->
                 session.send(created ? Stanzas.result(iq) : Stanzas.error(iq, StanzaError.CONFLICT)));
     }
 
     private void changeOrRemove(ClientSession from, XmlElement iq, XmlElement query) {
-        String user = from.user().getLocalpart().toString();
         if (query.child("remove", NAMESPACE).isPresent()) {
-            from.onLoop(host.accounts().remove(user)
-                    .thenCompose(removed -> host.rosters().removeAll(from.user()))
-                    .thenCompose(done -> host.offline().takeAll(from.user())), done -> {
-                        from.send(Stanzas.result(iq));
-                        endSessions(from);
-                    });
+            remove(from, iq);
             return;
         }
+        String user = from.user().getLocalpart().toString();
         Optional<String> password = password(query);
         if (!username(query).equals(Optional.of(user)) || password.isEmpty()) {
             from.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
@@ -107,6 +119,23 @@ public final class RegistrationFeature implements Feature, StreamFeature {
         }
         from.onLoop(host.hasher().accountAsync(user, password.get())
                 .thenCompose(account -> host.accounts().update(account)), done -> from.send(Stanzas.result(iq)));
+    }
+
+    /**
+     * Deletes the account (XEP-0077 section 3.2) in an order that leaves no ghost contact behind. Contacts are
+     * told first, while the user's resources are still online, so that each of them is heard to go; then the
+     * password goes, so no new login slips in; then the sessions end; then the roster's remains and the stored
+     * messages.
+     */
+    private void remove(ClientSession from, XmlElement iq) {
+        EntityBareJid user = from.user();
+        from.onLoop(subscriptions.removeEveryItem(user)
+                .thenCompose(done -> host.accounts().remove(user.getLocalpart().toString())), removed -> {
+                    from.send(Stanzas.result(iq));
+                    endSessions(from);
+                    from.onLoop(host.rosters().removeAll(user).thenCompose(done -> host.offline().takeAll(user)),
+                            discarded -> LOG.debug("{} deleted", user));
+                });
     }
 
     /**

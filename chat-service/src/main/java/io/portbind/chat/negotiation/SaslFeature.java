@@ -2,6 +2,7 @@ package io.portbind.chat.negotiation;
 
 import io.netty.util.AttributeKey;
 import io.portbind.chat.Host;
+import io.portbind.chat.account.DecoyAccounts;
 import io.portbind.chat.sasl.PlainExchange;
 import io.portbind.chat.sasl.SaslExchange;
 import io.portbind.chat.sasl.SaslFailure;
@@ -11,6 +12,8 @@ import io.portbind.chat.sasl.ScramExchange;
 import io.portbind.chat.session.ClientSession;
 import io.portbind.chat.session.Phase;
 import io.portbind.chat.stream.StreamError;
+import io.portbind.chat.throttle.ClientNetwork;
+import io.portbind.chat.throttle.LoginBackoff;
 import io.portbind.chat.xml.XmlElement;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,7 +24,9 @@ import org.jxmpp.jid.parts.Localpart;
 /**
  * SASL authentication (RFC 6120 section 6) with SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN, offered only
  * once the stream is encrypted unless plaintext is allowed. A failure is answered after a delay
- * scheduled on the event loop, and too many failures end the stream.
+ * scheduled on the event loop, and too many failures end the stream. Across streams, the
+ * {@link LoginBackoff} refuses logins with {@code temporary-auth-failure} while their account name or
+ * client network is in backoff after wrong passwords, whatever password they bring.
  */
 public final class SaslFeature implements StreamFeature {
 
@@ -33,9 +38,12 @@ public final class SaslFeature implements StreamFeature {
     private static final AttributeKey<SaslExchange> EXCHANGE = AttributeKey.valueOf(SaslFeature.class, "exchange");
 
     private final Host host;
+    private final LoginBackoff backoff;
+    private final DecoyAccounts decoys = new DecoyAccounts();
 
-    public SaslFeature(Host host) {
+    public SaslFeature(Host host, LoginBackoff backoff) {
         this.host = host;
+        this.backoff = backoff;
     }
 
     @Override
@@ -81,10 +89,15 @@ public final class SaslFeature implements StreamFeature {
             fail(session, SaslFailure.INVALID_MECHANISM);
             return;
         }
+        // Refused before any work, so a network in backoff cannot keep the hashing pool busy either.
+        if (backoff.blocks(network(session), null)) {
+            fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
+            return;
+        }
         session.channel().attr(EXCHANGE).set(exchange);
         String initial = auth.text().strip();
         if (initial.isEmpty()) {
-            session.onLoop(exchange.step(null), step -> answer(session, step));
+            session.onLoop(exchange.step(null), step -> answer(session, exchange, step));
         } else {
             step(session, exchange, initial);
         }
@@ -93,29 +106,44 @@ public final class SaslFeature implements StreamFeature {
     private SaslExchange exchange(String mechanism) {
         for (ScramAlgorithm algorithm : ScramAlgorithm.values()) {
             if (algorithm.mechanism().equals(mechanism)) {
-                return new ScramExchange(algorithm, host.accounts());
+                return new ScramExchange(algorithm, host.accounts(), decoys);
             }
         }
-        return PLAIN.equals(mechanism) ? new PlainExchange(host.accounts(), host.hasher()) : null;
+        return PLAIN.equals(mechanism) ? new PlainExchange(host.accounts(), host.hasher(), decoys) : null;
     }
 
-    /** Decodes one base64 message ("=" stands for an empty one) and passes it to the exchange. */
+    /**
+     * Decodes one base64 message ("=" stands for an empty one) and passes it to the exchange. The decoding is
+     * strict (RFC 4648 section 4, as RFC 6120 section 6.4.2 asks): a stray character is an error, not skipped.
+     */
     private void step(ClientSession session, SaslExchange exchange, String text) {
         byte[] message;
         try {
             String trimmed = text.strip();
-            message = "=".equals(trimmed) ? new byte[0] : Base64.getMimeDecoder().decode(trimmed);
+            message = "=".equals(trimmed) ? new byte[0] : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
             fail(session, SaslFailure.INCORRECT_ENCODING);
             return;
         }
-        session.onLoop(exchange.step(message), step -> answer(session, step));
+        session.onLoop(exchange.step(message), step -> answer(session, exchange, step));
     }
 
-    private void answer(ClientSession session, SaslStep step) {
-        if (step.isFailure()) {
+    /**
+     * Sends what the exchange answered, unless the backoff holds the name or network: then the attempt is
+     * refused whatever the exchange said, so a guess made during the backoff teaches nothing.
+     */
+    private void answer(ClientSession session, SaslExchange exchange, SaslStep step) {
+        String network = network(session);
+        String username = exchange.username();
+        if (username != null && backoff.blocks(network, username)) {
+            fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
+        } else if (step.isFailure()) {
+            if (step.failure() == SaslFailure.NOT_AUTHORIZED) {
+                backoff.failed(network, username);
+            }
             fail(session, step.failure());
         } else if (step.isSuccess()) {
+            backoff.succeeded(username);
             session.channel().attr(EXCHANGE).set(null);
             session.authenticated(JidCreate.entityBareFrom(Localpart.fromOrThrowUnchecked(step.username()),
                     host.domain()));
@@ -124,6 +152,10 @@ public final class SaslFeature implements StreamFeature {
         } else {
             session.send(withData(XmlElement.of("challenge", NAMESPACE), step.data()));
         }
+    }
+
+    private static String network(ClientSession session) {
+        return ClientNetwork.of(session.channel().remoteAddress());
     }
 
     private static XmlElement withData(XmlElement element, byte[] data) {

@@ -4,6 +4,7 @@ import io.portbind.chat.Host;
 import io.portbind.chat.roster.SubscriptionFlow;
 import io.portbind.chat.routing.Addressee;
 import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterItem;
 import io.portbind.chat.xml.XmlElement;
@@ -16,8 +17,9 @@ import org.jxmpp.jid.Jid;
 /**
  * Presence from clients (RFC 6121 section 4): broadcast to subscribers and the user's own resources,
  * probes answered from live sessions at initial presence, directed presence remembered until
- * unavailable, and subscription stanzas handed to the {@link SubscriptionFlow}. Initial presence
- * also releases what waited for the user: offline messages and pending subscription requests.
+ * unavailable, subscription stanzas handed to the {@link SubscriptionFlow}, and presence for another
+ * domain answered with {@code remote-server-not-found}. Initial presence also releases what waited
+ * for the user: offline messages and pending subscription requests.
  */
 public final class PresenceBroker {
 
@@ -34,7 +36,14 @@ public final class PresenceBroker {
     public void handle(ClientSession from, XmlElement presence, Jid to) {
         String type = presence.attribute("type");
         Addressee addressee = Addressee.of(to, from, host.domain());
-        boolean local = addressee != Addressee.REMOTE && addressee != Addressee.SERVER;
+        if (addressee == Addressee.REMOTE) {
+            // No federation: as with messages and IQs, the sender learns that the other domain cannot be reached.
+            if (!"error".equals(type)) {
+                from.send(Stanzas.error(presence, StanzaError.REMOTE_SERVER_NOT_FOUND));
+            }
+            return;
+        }
+        boolean local = addressee != Addressee.SERVER;
         if (type == null || type.equals("unavailable")) {
             if (to == null) {
                 broadcast(from, presence, type == null);
@@ -106,8 +115,12 @@ public final class PresenceBroker {
         });
     }
 
-    /** What a resource gets once it becomes available: contacts' presence, stored messages, waiting requests. */
+    /**
+     * What a resource gets once it becomes available: the presence of the user's other resources and of
+     * contacts (RFC 6121 section 4.2.2), stored messages, waiting requests.
+     */
     private void welcome(ClientSession from, List<RosterItem> items) {
+        delivery.currentPresence(from.user(), from);
         List<RosterItem> pending = new ArrayList<>();
         for (RosterItem item : items) {
             if (item.subscription().ownerReceives()) {

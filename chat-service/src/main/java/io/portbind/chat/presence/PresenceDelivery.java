@@ -22,11 +22,11 @@ public final class PresenceDelivery {
         }
     }
 
-    /** Sends the current presence of each available resource of {@code owner} to one session. */
+    /** Sends the current presence of each available resource of {@code owner} to one session, except its own. */
     public void currentPresence(BareJid owner, ClientSession observer) {
         for (ClientSession resource : host.sessions().available(owner)) {
             XmlElement presence = resource.presence();
-            if (presence != null) {
+            if (presence != null && resource != observer) {
                 observer.send(presence.copy().attribute("to", observer.jid().toString()));
             }
         }

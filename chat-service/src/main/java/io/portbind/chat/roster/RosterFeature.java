@@ -22,11 +22,13 @@ import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * Roster management (RFC 6121 section 2): get with versioning, set and remove, each change pushed.
- * Versioning is announced as a stream feature once the client has authenticated.
+ * Versioning and subscription pre-approval (section 3.4, carried out by the {@link SubscriptionFlow})
+ * are announced as stream features once the client has authenticated.
  */
 public final class RosterFeature implements Feature, StreamFeature {
 
     private static final String VERSIONING_FEATURE = "urn:xmpp:features:rosterver";
+    private static final String PRE_APPROVAL_FEATURE = "urn:xmpp:features:pre-approval";
     private static final int MAX_GROUPS = 64;
 
     private final Host host;
@@ -49,6 +51,7 @@ public final class RosterFeature implements Feature, StreamFeature {
     public void advertise(ClientSession session, XmlElement features) {
         if (session.phase() == Phase.AUTHENTICATED) {
             features.addChild("ver", VERSIONING_FEATURE);
+            features.addChild("sub", PRE_APPROVAL_FEATURE);
         }
     }
 

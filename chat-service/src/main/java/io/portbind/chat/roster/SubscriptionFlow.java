@@ -7,6 +7,10 @@ import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterChange;
 import io.portbind.chat.store.RosterItem;
 import io.portbind.chat.xml.XmlElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jxmpp.jid.BareJid;
@@ -59,12 +63,15 @@ public final class SubscriptionFlow {
         }
     }
 
-    /** Approving a pending request grants it; approving before any request pre-approves it. */
+    /**
+     * Approving a pending request grants it; approving before any request pre-approves it, listing the
+     * contact with {@code approved='true'} if it was not yet in the roster (RFC 6121 section 3.4.2).
+     */
     private static RosterItem approve(RosterItem item) {
         if (item.pendingIn()) {
             return item.withSubscription(item.subscription().withFrom(true)).pendingIn(false).listed(true);
         }
-        return item.subscription().contactReceives() ? item : item.preApproved(true);
+        return item.subscription().contactReceives() ? item : item.preApproved(true).listed(true);
     }
 
     private static RosterItem cancel(RosterItem item) {
@@ -83,6 +90,22 @@ public final class SubscriptionFlow {
         }
     }
 
+    /**
+     * Removes every item of a deleted account's roster as if the user had removed each one (RFC 6121 section
+     * 2.5.2, XEP-0077 section 3.2), hidden ones included: contacts hear the user's resources go while they are
+     * still online, and their own items lose the subscriptions.
+     */
+    public CompletionStage<Void> removeEveryItem(BareJid user) {
+        return host.rosters().roster(user).thenCompose(roster -> {
+            List<CompletableFuture<Void>> removals = new ArrayList<>(roster.items().size());
+            for (RosterItem item : roster.items()) {
+                removals.add(host.rosters().update(user, item.jid(), existing -> RosterItem.unknown(item.jid()))
+                        .thenAccept(change -> removed(change.before(), user)).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
+        });
+    }
+
     /** Processes a subscription stanza from {@code sender} on the roster of local user {@code recipient}. */
     private void inbound(String type, BareJid sender, BareJid recipient) {
         host.accounts().find(recipient.getLocalpartOrThrow().toString()).thenAccept(account -> {
@@ -95,8 +118,7 @@ public final class SubscriptionFlow {
                 case "subscribe" -> inboundSubscribe(sender, recipient, stanza);
                 case "subscribed" -> inboundUpdate(sender, recipient, stanza, item -> item.askOut()
                         ? item.withSubscription(item.subscription().withTo(true)).askOut(false) : item);
-                case "unsubscribe" -> inboundUpdate(sender, recipient, stanza,
-                        item -> item.withSubscription(item.subscription().withFrom(false)).pendingIn(false));
+                case "unsubscribe" -> inboundUnsubscribe(sender, recipient, stanza);
                 case "unsubscribed" -> inboundUpdate(sender, recipient, stanza,
                         item -> item.withSubscription(item.subscription().withTo(false)).askOut(false));
                 default -> throw new IllegalArgumentException(type);
@@ -125,12 +147,25 @@ public final class SubscriptionFlow {
         });
     }
 
-    private void inboundUpdate(BareJid sender, BareJid recipient, XmlElement stanza, UnaryOperator<RosterItem> change) {
-        host.rosters().update(recipient, sender, change).thenAccept(result -> {
+    /** The sender stops receiving the recipient's presence, so it hears each of its resources go (RFC 6121 3.3.3). */
+    private void inboundUnsubscribe(BareJid sender, BareJid recipient, XmlElement stanza) {
+        inboundUpdate(sender, recipient, stanza,
+                item -> item.withSubscription(item.subscription().withFrom(false)).pendingIn(false))
+                .thenAccept(change -> {
+                    if (change.before().subscription().contactReceives()) {
+                        delivery.unavailable(recipient, sender);
+                    }
+                });
+    }
+
+    private CompletionStage<RosterChange> inboundUpdate(BareJid sender, BareJid recipient, XmlElement stanza,
+                                                       UnaryOperator<RosterItem> change) {
+        return host.rosters().update(recipient, sender, change).thenApply(result -> {
             if (result.changed()) {
                 pushes.push(recipient, result);
                 delivery.toAvailable(recipient, stanza);
             }
+            return result;
         });
     }
 

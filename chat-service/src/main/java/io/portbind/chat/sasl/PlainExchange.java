@@ -1,5 +1,6 @@
 package io.portbind.chat.sasl;
 
+import io.portbind.chat.account.DecoyAccounts;
 import io.portbind.chat.account.PasswordHasher;
 import io.portbind.chat.store.AccountStore;
 import java.nio.charset.StandardCharsets;
@@ -10,15 +11,19 @@ import java.util.concurrent.CompletionStage;
 /**
  * PLAIN (RFC 4616): {@code authzid NUL authcid NUL password} in one message. The password is checked
  * against the stored SCRAM keys by re-deriving them, which is PBKDF2 and so runs on the hashing pool.
+ * A name without an account is checked against its decoy the same way, so it costs as much.
  */
 public final class PlainExchange implements SaslExchange {
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
+    private final DecoyAccounts decoys;
+    private String username;
 
-    public PlainExchange(AccountStore accounts, PasswordHasher hasher) {
+    public PlainExchange(AccountStore accounts, PasswordHasher hasher, DecoyAccounts decoys) {
         this.accounts = accounts;
         this.hasher = hasher;
+        this.decoys = decoys;
     }
 
     @Override
@@ -30,18 +35,24 @@ public final class PlainExchange implements SaslExchange {
         if (parts.length != 3 || parts[1].isEmpty()) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.MALFORMED_REQUEST));
         }
-        Optional<String> username = Usernames.normalize(parts[1]);
-        if (username.isEmpty()) {
+        Optional<String> normalized = Usernames.normalize(parts[1]);
+        if (normalized.isEmpty()) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.NOT_AUTHORIZED));
         }
-        if (!Usernames.authorizesOnlySelf(parts[0], username.get())) {
+        if (!Usernames.authorizesOnlySelf(parts[0], normalized.get())) {
             return CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.INVALID_AUTHZID));
         }
+        username = normalized.get();
         String password = parts[2];
-        return accounts.find(username.get()).thenCompose(account -> account
-                .map(found -> hasher.verifyAsync(found, password).thenApply(matches -> matches
-                        ? SaslStep.success(found.username(), new byte[0])
-                        : SaslStep.failure(SaslFailure.NOT_AUTHORIZED)))
-                .orElseGet(() -> CompletableFuture.completedFuture(SaslStep.failure(SaslFailure.NOT_AUTHORIZED))));
+        return accounts.find(username).thenCompose(account -> hasher
+                .verifyAsync(account.orElseGet(() -> decoys.account(username)), password)
+                .thenApply(matches -> matches && account.isPresent()
+                        ? SaslStep.success(account.get().username(), new byte[0])
+                        : SaslStep.failure(SaslFailure.NOT_AUTHORIZED)));
+    }
+
+    @Override
+    public String username() {
+        return username;
     }
 }

@@ -10,4 +10,7 @@ public interface SaslExchange {
      * sent none), then each response to a challenge.
      */
     CompletionStage<SaslStep> step(byte[] message);
+
+    /** The normalized name the client logs in as, once a message has named a valid one; else {@code null}. */
+    String username();
 }

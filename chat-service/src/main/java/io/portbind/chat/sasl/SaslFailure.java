@@ -10,7 +10,8 @@ public enum SaslFailure {
     INVALID_AUTHZID,
     INVALID_MECHANISM,
     MALFORMED_REQUEST,
-    NOT_AUTHORIZED;
+    NOT_AUTHORIZED,
+    TEMPORARY_AUTH_FAILURE;
 
     public String condition() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,5 +1,6 @@
 package io.portbind.chat.sasl;
 
+import io.portbind.chat.account.DecoyAccounts;
 import io.portbind.chat.store.AccountStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * The server side of SCRAM (RFC 5802) without channel binding. Only HMACs and hashes run per login;
- * the slow PBKDF2 was done when the password was set.
+ * the slow PBKDF2 was done when the password was set. A name without an account is challenged with its
+ * decoy's salt and fails only at the final message, as a wrong password does, so the exchange does not
+ * tell which names exist.
  */
 public final class ScramExchange implements SaslExchange {
 
@@ -24,6 +27,7 @@ public final class ScramExchange implements SaslExchange {
 
     private final ScramAlgorithm algorithm;
     private final AccountStore accounts;
+    private final DecoyAccounts decoys;
     private final Supplier<String> serverNonces;
     private State state = State.AWAIT_CLIENT_FIRST;
     private String gs2Header;
@@ -31,16 +35,19 @@ public final class ScramExchange implements SaslExchange {
     private String serverFirst;
     private String nonce;
     private String username;
+    private boolean accountExists;
     private ScramCredentials credentials;
 
-    public ScramExchange(ScramAlgorithm algorithm, AccountStore accounts) {
-        this(algorithm, accounts, ScramExchange::serverNonce);
+    public ScramExchange(ScramAlgorithm algorithm, AccountStore accounts, DecoyAccounts decoys) {
+        this(algorithm, accounts, decoys, ScramExchange::serverNonce);
     }
 
     /** With chosen server nonces, so the exchanges printed in RFC 5802 and RFC 7677 can be replayed. */
-    ScramExchange(ScramAlgorithm algorithm, AccountStore accounts, Supplier<String> serverNonces) {
+    ScramExchange(ScramAlgorithm algorithm, AccountStore accounts, DecoyAccounts decoys,
+                  Supplier<String> serverNonces) {
         this.algorithm = algorithm;
         this.accounts = accounts;
+        this.decoys = decoys;
         this.serverNonces = serverNonces;
     }
 
@@ -86,11 +93,8 @@ public final class ScramExchange implements SaslExchange {
         username = normalized.get();
         nonce = clientNonce + serverNonces.get();
         return accounts.find(username).thenApply(account -> {
-            if (account.isEmpty()) {
-                state = State.DONE;
-                return SaslStep.failure(SaslFailure.NOT_AUTHORIZED);
-            }
-            credentials = account.get().credentials(algorithm);
+            accountExists = account.isPresent();
+            credentials = account.orElseGet(() -> decoys.account(username)).credentials(algorithm);
             serverFirst = "r=" + nonce + ",s=" + Base64.getEncoder().encodeToString(credentials.salt())
                     + ",i=" + credentials.iterations();
             state = State.AWAIT_CLIENT_FINAL;
@@ -125,12 +129,18 @@ public final class ScramExchange implements SaslExchange {
         for (int i = 0; i < proof.length; i++) {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
-        if (!MessageDigest.isEqual(algorithm.hash(clientKey), credentials.storedKey())) {
+        // A decoy's keys come from no password, so no proof should match them; the account check makes sure.
+        if (!MessageDigest.isEqual(algorithm.hash(clientKey), credentials.storedKey()) || !accountExists) {
             return SaslStep.failure(SaslFailure.NOT_AUTHORIZED);
         }
         byte[] serverSignature = algorithm.hmac(credentials.serverKey(), authMessage);
         String serverFinal = "v=" + Base64.getEncoder().encodeToString(serverSignature);
         return SaslStep.success(username, serverFinal.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String username() {
+        return username;
     }
 
     /** {@code k=value} pairs separated by commas; values never contain a raw comma. */

@@ -13,6 +13,7 @@ public enum StanzaError {
     NOT_ACCEPTABLE("modify"),
     NOT_ALLOWED("cancel"),
     NOT_AUTHORIZED("auth"),
+    POLICY_VIOLATION("wait"),
     REMOTE_SERVER_NOT_FOUND("cancel"),
     RESOURCE_CONSTRAINT("wait"),
     SERVICE_UNAVAILABLE("cancel");

@@ -7,7 +7,7 @@ import org.jxmpp.jid.BareJid;
  * One contact in a user's roster, with the subscription state of RFC 6121 Appendix A.
  *
  * @param listed       shown to the owner; {@code false} for an item that exists only to remember an
- *                     inbound request or pre-approval the owner has not acted on
+ *                     inbound request the owner has not acted on
  * @param askOut       the owner asked to see the contact's presence and awaits an answer
  * @param pendingIn    the contact asked to see the owner's presence and awaits an answer
  * @param preApproved  the owner approved a subscription request from the contact in advance

@@ -22,7 +22,9 @@ import javax.xml.stream.XMLStreamException;
  * and end are reported separately. A stream restart (after STARTTLS or SASL) takes a new parser.
  *
  * <p>Restricted XML (RFC 6120 section 11.1): DTDs, comments, processing instructions and entity
- * references other than the predefined ones end the stream with {@code restricted-xml}.
+ * references other than the predefined ones end the stream with {@code restricted-xml}. Aalto's
+ * non-blocking reader cannot parse a DTD's internal subset and would call it malformed, so the bytes
+ * before the root element are checked for {@code <!} before Aalto sees them.
  */
 public final class XmlStreamParser {
 
@@ -36,6 +38,10 @@ public final class XmlStreamParser {
     private long boundary;
     private int depth;
     private boolean stopped;
+    /** Still before the root element, where only the XML declaration may stand. */
+    private boolean inProlog = true;
+    /** The last byte looked at in the prolog was {@code <}; a chunk may end between it and the next. */
+    private boolean afterAngleBracket;
 
     public XmlStreamParser(StreamLimits limits) {
         this.limits = limits;
@@ -62,6 +68,9 @@ public final class XmlStreamParser {
                 return;
             }
             bytesFed += chunk.remaining();
+            if (inProlog) {
+                scanProlog(chunk);
+            }
             try {
                 reader.getInputFeeder().feedInput(chunk);
                 drain(events);
@@ -71,6 +80,21 @@ public final class XmlStreamParser {
             if (bytesFed - boundary > limits.maxStanzaBytes()) {
                 throw tooLarge();
             }
+        }
+    }
+
+    /** Reads the prolog up to the root element's {@code <}, refusing a document type declaration or a comment. */
+    private void scanProlog(ByteBuffer chunk) throws StreamException {
+        for (int i = chunk.position(); i < chunk.limit() && inProlog; i++) {
+            byte b = chunk.get(i);
+            if (afterAngleBracket) {
+                if (b == '!') {
+                    throw new StreamException(StreamError.RESTRICTED_XML, "DTD or comment before the stream header");
+                }
+                // "<?" opens the XML declaration; anything else opens the root element.
+                inProlog = b == '?';
+            }
+            afterAngleBracket = b == '<';
         }
     }
 

@@ -1,8 +1,10 @@
 package io.portbind.chat.sasl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portbind.chat.account.DecoyAccounts;
 import io.portbind.chat.store.Account;
 import io.portbind.chat.store.InMemoryAccountStore;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,10 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The server side of SCRAM replays the example exchanges of RFC 5802 and RFC 7677 byte for byte. */
+/**
+ * The server side of SCRAM replays the example exchanges of RFC 5802 and RFC 7677 byte for byte, and
+ * answers names without an account as it answers real ones.
+ */
 class ScramExchangeTest {
 
     @Test
@@ -44,10 +49,23 @@ class ScramExchangeTest {
     }
 
     @Test
-    void unknownUserIsNotAuthorized() {
-        SaslStep step = exchange(ScramAlgorithm.SHA_1, "QSXCR+Q6sek8bf92", "x")
-                .step(bytes("n,,n=nobody,r=abc")).toCompletableFuture().join();
+    void unknownUserIsChallengedLikeARealOne_andFailsOnlyAtTheFinalMessage() {
+        ScramExchange exchange = exchange(ScramAlgorithm.SHA_256, "W22ZaJ0SNY7soEsUEjb6gQ==", "xyz");
+        String challenge = text(exchange.step(bytes("n,,n=nobody,r=abc")).toCompletableFuture().join().data());
+        assertTrue(challenge.matches("r=abcxyz,s=[A-Za-z0-9+/]{22}==,i=4096"), challenge);
+        SaslStep step = exchange.step(bytes("c=biws,r=abcxyz,p=" + Base64.getEncoder().encodeToString(new byte[32])))
+                .toCompletableFuture().join();
         assertEquals(SaslFailure.NOT_AUTHORIZED, step.failure());
+    }
+
+    @Test
+    void anUnknownNameGetsTheSameSaltOnEveryAttempt_asARealAccountDoes_andAnotherNameAnotherSalt() {
+        DecoyAccounts decoys = new DecoyAccounts();
+        String first = serverFirst(decoys, "n,,n=nobody,r=abc");
+        String again = serverFirst(decoys, "n,,n=nobody,r=def");
+        String other = serverFirst(decoys, "n,,n=somebody,r=abc");
+        assertEquals(salt(first), salt(again));
+        assertNotEquals(salt(first), salt(other));
     }
 
     @Test
@@ -72,7 +90,16 @@ class ScramExchangeTest {
         ScramCredentials credentials = ScramCredentials.derive(algorithm, "pencil", Base64.getDecoder().decode(salt),
                 4096);
         accounts.create(new Account("user", Map.of(algorithm, credentials)));
-        return new ScramExchange(algorithm, accounts, () -> serverNonce);
+        return new ScramExchange(algorithm, accounts, new DecoyAccounts(), () -> serverNonce);
+    }
+
+    private static String serverFirst(DecoyAccounts decoys, String clientFirst) {
+        ScramExchange exchange = new ScramExchange(ScramAlgorithm.SHA_256, new InMemoryAccountStore(), decoys);
+        return text(exchange.step(bytes(clientFirst)).toCompletableFuture().join().data());
+    }
+
+    private static String salt(String serverFirst) {
+        return serverFirst.replaceAll(".*,s=([^,]*),.*", "$1");
     }
 
     private static byte[] bytes(String text) {

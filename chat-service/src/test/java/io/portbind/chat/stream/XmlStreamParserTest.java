@@ -66,6 +66,28 @@ class XmlStreamParserTest {
     }
 
     @Test
+    void doctypeWithAnInternalSubsetFedOneByteAtATimeIsRestrictedXml() {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(4096, 16));
+        byte[] input = ("<?xml version='1.0'?><!DOCTYPE stream [<!ENTITY a 'b'>]>" + HEADER.substring(21))
+                .getBytes(StandardCharsets.UTF_8);
+        StreamException error = assertThrows(StreamException.class, () -> {
+            for (byte b : input) {
+                ByteBuf single = Unpooled.wrappedBuffer(new byte[] {b});
+                parser.feed(single, recorder);
+                single.release();
+            }
+        });
+        assertEquals(StreamError.RESTRICTED_XML, error.condition());
+    }
+
+    @Test
+    void cdataInAStanzaArrivingWithTheHeaderIsNoDtd() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(4096, 16));
+        feed(parser, HEADER + "<message><body><![CDATA[<!DOCTYPE>]]></body></message>");
+        assertEquals("<!DOCTYPE>", ((XmlElement) events.get(1)).childText("body", "jabber:client").orElseThrow());
+    }
+
+    @Test
     void sizeLimitCountsBytesStillInsideTheParser() throws Exception {
         XmlStreamParser parser = new XmlStreamParser(new StreamLimits(100, 16));
         feed(parser, HEADER + "<message><body>");
