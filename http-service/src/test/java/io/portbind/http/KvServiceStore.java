@@ -40,9 +40,4 @@ final class KvServiceStore implements StoreUnderTest {
     public void stop() {
         server.stop(Duration.ofSeconds(1));
     }
-
-    @Override
-    public void close() {
-        stop();
-    }
 }

@@ -86,9 +86,4 @@ final class SilentStore implements StoreUnderTest {
             throw new UncheckedIOException(e);
         }
     }
-
-    @Override
-    public void close() {
-        stop();
-    }
 }

@@ -1,6 +1,6 @@
 package io.portbind.http;
 
-/** The RESP store behind the service in a test: a real redis-server or an in-process kv-service. */
+/** The RESP store behind the service in a test: a real redis-server, an in-process kv-service or a hung store. */
 interface StoreUnderTest extends AutoCloseable {
 
     /** The loopback port it listens on, the same after {@link #startAgain}. */
@@ -16,6 +16,12 @@ interface StoreUnderTest extends AutoCloseable {
 
     /** Starts an empty store on the same port again. */
     void startAgain();
+
+    /** Stops the store for good at the end of a test class. */
+    @Override
+    default void close() throws InterruptedException {
+        stop();
+    }
 
     /** {@code store} once started, for the stores' factory methods. */
     static <T extends StoreUnderTest> T started(T store) {
