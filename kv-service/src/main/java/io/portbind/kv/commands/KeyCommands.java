@@ -21,9 +21,10 @@ import java.util.function.Predicate;
 
 /**
  * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, RENAME, RENAMENX, COPY, MOVE (bodies in
- * {@link KeyTransfers}), and KEYS, SCAN, RANDOMKEY over the whole database (in {@link KeyspaceScans}). UNLINK frees memory at once like DEL: dropping references is cheap
- * here and the garbage collector reclaims in the background anyway. TOUCH counts like EXISTS, as no
- * access time is kept per key (see OBJECT IDLETIME).
+ * {@link KeyTransfers}), and KEYS, SCAN, RANDOMKEY over the whole database (in {@link KeyspaceScans}).
+ * UNLINK frees memory at once like DEL: dropping references is cheap here and the garbage collector
+ * reclaims in the background anyway. TOUCH counts like EXISTS, as no access time is kept per key (see
+ * OBJECT IDLETIME).
  */
 public final class KeyCommands implements CommandFamily {
 

@@ -72,7 +72,7 @@ record ScanArguments(byte[] pattern, long count, String type) {
         return pattern == null || GlobPattern.matches(pattern, element, false);
     }
 
-    /** Whether a value passes the TYPE filter; Redis 7.0 compares type names ignoring case, unknown names match nothing. */
+    /** Whether a value passes the TYPE filter: Redis 7.0 compares type names ignoring case; unknown ones match none. */
     boolean hasType(Object value) {
         return type == null || ValueType.of(value).typeName().equalsIgnoreCase(type);
     }

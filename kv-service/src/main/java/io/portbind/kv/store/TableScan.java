@@ -17,7 +17,8 @@ public final class TableScan {
      */
     public static <V> long scan(ByteKeyTable<V> table, long cursor, long count, BiConsumer<byte[], V> action) {
         Counter<V> visited = new Counter<>(action);
-        long buckets = count > Long.MAX_VALUE / EMPTY_BUCKETS_PER_COUNT ? Long.MAX_VALUE : count * EMPTY_BUCKETS_PER_COUNT;
+        long buckets = count > Long.MAX_VALUE / EMPTY_BUCKETS_PER_COUNT
+                ? Long.MAX_VALUE : count * EMPTY_BUCKETS_PER_COUNT;
         do {
             cursor = table.scanBucket(cursor, visited);
         } while (cursor != 0 && visited.count < count && --buckets > 0);
