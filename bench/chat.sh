@@ -15,6 +15,8 @@
 # CHAT_JAVA_OPTS for the chat-service JVM (none), LOAD_THREADS generator event loops (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 ONLY=
 while (($#)); do
@@ -68,14 +70,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    ss -Htln "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
 
 # chat-service hashes every account's password before it binds, so thousands of accounts take a while.
 await_listening() {

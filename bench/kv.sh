@@ -8,6 +8,8 @@
 # KV_JAVA_OPTS for the kv-service JVM (none), SKIP_MEMORY=1 to run part 1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 TESTS=${TESTS:-set,get,incr,lpush,rpop,sadd,hset,zadd,lrange_100,mset}
 REQUESTS=${REQUESTS:-100000}
@@ -31,14 +33,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    ss -Htln "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
 
 await_ping() {
   local port=$1
