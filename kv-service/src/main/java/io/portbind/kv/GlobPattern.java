@@ -11,6 +11,9 @@ public final class GlobPattern {
     }
 
     public static boolean matches(byte[] pattern, byte[] text, boolean ignoreCase) {
+        if (pattern.length == 1 && pattern[0] == '*') {
+            return true; // the common "everything" (KEYS *, SCAN MATCH *) without walking the text
+        }
         int p = 0;
         int t = 0;
         int starP = -1;

@@ -15,10 +15,9 @@ final class KeyspaceScans {
     /** KEYS pattern: every live key that matches, in table order (Redis's order is its dict's, as arbitrary). */
     static void keys(Call call) {
         byte[] pattern = call.arg(1);
-        boolean all = pattern.length == 1 && pattern[0] == '*';
         List<byte[]> found = new ArrayList<>();
         call.db().forEach((key, value) -> {
-            if (all || GlobPattern.matches(pattern, key, false)) {
+            if (GlobPattern.matches(pattern, key, false)) {
                 found.add(key);
             }
         });

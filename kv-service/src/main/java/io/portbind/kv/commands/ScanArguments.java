@@ -52,8 +52,7 @@ record ScanArguments(byte[] pattern, long count, String type) {
                     throw CommandError.SYNTAX;
                 }
             } else if (call.is(i, "match")) {
-                byte[] match = call.arg(i + 1);
-                pattern = match.length == 1 && match[0] == '*' ? null : match;
+                pattern = call.arg(i + 1);
             } else if (typeAllowed && call.is(i, "type")) {
                 type = call.text(i + 1);
             } else {

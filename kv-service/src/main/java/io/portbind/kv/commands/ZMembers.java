@@ -91,7 +91,7 @@ final class ZMembers {
         call.reply().integer(reverse ? zset.size() - 1 - rank : rank);
     }
 
-    /** ZSCAN: a small set whole with cursor 0, as Redis returns a listpack; scores as bulk strings. */
+    /** ZSCAN key cursor [MATCH pattern] [COUNT count]: members and their scores as bulk strings. */
     static void scan(Call call) {
         long cursor = ScanArguments.cursor(call, 2);
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
@@ -101,21 +101,11 @@ final class ZMembers {
         }
         ScanArguments scan = ScanArguments.parseForKey(call);
         List<Node> found = new ArrayList<>();
-        long next;
-        if (zset.isSmall()) {
-            for (Node node = zset.first(); node != null; node = node.next()) {
-                if (scan.matches(node.member())) {
-                    found.add(node);
-                }
+        long next = zset.scan(cursor, scan.count(), node -> {
+            if (scan.matches(node.member())) {
+                found.add(node);
             }
-            next = 0;
-        } else {
-            next = zset.scan(cursor, scan.count(), node -> {
-                if (scan.matches(node.member())) {
-                    found.add(node);
-                }
-            });
-        }
+        });
         ScanArguments.replyHeader(call, next, found.size() * 2);
         for (Node node : found) {
             call.reply().bulk(node.member());

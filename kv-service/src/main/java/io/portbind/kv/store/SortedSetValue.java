@@ -52,11 +52,6 @@ public final class SortedSetValue implements StoredValue {
         return small ? "listpack" : "skiplist";
     }
 
-    /** Whether ZSCAN may return the whole set at once, as Redis does for a listpack. */
-    public boolean isSmall() {
-        return small;
-    }
-
     /** The node of {@code member}, or null. */
     public Node node(byte[] member) {
         return index.get(member);
@@ -140,10 +135,17 @@ public final class SortedSetValue implements StoredValue {
     }
 
     /**
-     * Visits nodes from {@code cursor} for ZSCAN, bucket by bucket of the member table, until about
-     * {@code count} were visited. Returns the next cursor, 0 when done.
+     * Visits nodes from {@code cursor} for ZSCAN: a small set whole, in order (cursor 0 back), as Redis returns
+     * a listpack, a big one bucket by bucket of the member table until about {@code count} were visited.
+     * Returns the next cursor, 0 when done.
      */
     public long scan(long cursor, long count, Consumer<Node> action) {
+        if (small) {
+            for (Node node = first(); node != null; node = node.next()) {
+                action.accept(node);
+            }
+            return 0;
+        }
         return TableScan.scan(index, cursor, count, (member, node) -> action.accept(node));
     }
 }
