@@ -15,10 +15,10 @@ import io.portbind.http.routing.Router;
 import io.portbind.http.store.KvStore;
 import io.portbind.http.web.Assets;
 import io.portbind.http.web.HomePage;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The http-service as the shared bootstrap sees it; every route is declared here. */
 public final class HttpServer implements ServerApplication {
@@ -34,11 +34,11 @@ public final class HttpServer implements ServerApplication {
     private final Router router;
     private final Duration idleTimeout;
     private final Duration requestTimeout;
-    /** Where clients last reached this process: the HTTP self check goes there. */
-    private final AtomicReference<InetSocketAddress> ownAddress = new AtomicReference<>();
     private final Optional<ServiceAddress> configuredUrl;
     /** This process's address as bound; the dashboard shows it when {@code HTTP_URL} is not set. */
     private volatile ServiceAddress boundUrl;
+    /** Where this process listens, as a client connects to it: the HTTP self check goes there. */
+    private volatile InetSocketAddress selfAddress;
 
     public HttpServer(Config config) {
         this(config, IDLE_TIMEOUT, REQUEST_TIMEOUT);
@@ -48,7 +48,7 @@ public final class HttpServer implements ServerApplication {
     HttpServer(Config config, Duration idleTimeout, Duration requestTimeout) {
         this.store = new KvStore(config.get(Settings.KV_URL));
         this.configuredUrl = config.find(Settings.HTTP_URL);
-        this.monitor = new StatusMonitor(this::httpUrl, ownAddress::get, config.get(Settings.CHAT_URL), store);
+        this.monitor = new StatusMonitor(this::httpUrl, () -> selfAddress, config.get(Settings.CHAT_URL), store);
         this.router = routes(new HomePage(), new Assets(), new DataApi(store), new HealthApi(store),
                 new StatusApi(monitor, metrics));
         this.idleTimeout = idleTimeout;
@@ -74,6 +74,9 @@ public final class HttpServer implements ServerApplication {
     @Override
     public void bound(InetSocketAddress address) {
         boundUrl = ServiceAddress.local("http", address);
+        // A wildcard address is not one to connect to; this process is reached there through loopback.
+        selfAddress = address.getAddress().isAnyLocalAddress()
+                ? new InetSocketAddress(InetAddress.getLoopbackAddress(), address.getPort()) : address;
     }
 
     private ServiceAddress httpUrl() {
@@ -82,7 +85,7 @@ public final class HttpServer implements ServerApplication {
 
     @Override
     public ChannelHandler childHandler() {
-        return new HttpChannelInitializer(router, metrics, idleTimeout, requestTimeout, ownAddress);
+        return new HttpChannelInitializer(router, metrics, idleTimeout, requestTimeout);
     }
 
     @Override

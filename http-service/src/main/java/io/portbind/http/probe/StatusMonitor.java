@@ -52,8 +52,8 @@ public final class StatusMonitor implements AutoCloseable {
 
     /**
      * @param httpUrl     the address the dashboard shows for this service, asked at each check
-     * @param ownAddress  where this process was last reached, for the HTTP self check; null until a
-     *                    first connection, when {@code httpUrl} is checked instead
+     * @param ownAddress  where this process listens, for the HTTP self check; null until its listener
+     *                    is bound, when {@code httpUrl} is checked instead
      */
     public StatusMonitor(Supplier<ServiceAddress> httpUrl, Supplier<InetSocketAddress> ownAddress,
                          ServiceAddress chatUrl, KvStore store) {

@@ -8,9 +8,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.portbind.http.metrics.Metrics;
 import io.portbind.http.routing.Router;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds each connection's pipeline and nothing else: timeouts on raw bytes, the HTTP/1.1 codec
@@ -40,27 +38,21 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     private final ConnectionCounter connectionCounter;
     private final Duration idleTimeout;
     private final Duration requestTimeout;
-    private final AtomicReference<InetSocketAddress> ownAddress;
 
     /**
      * @param idleTimeout     how long a connection may wait between requests
      * @param requestTimeout  how long a request may take to arrive once its first byte has
-     * @param ownAddress      receives the local address of each accepted connection: where this
-     *                        service is reachable, which a wildcard bind address does not say
      */
-    public HttpChannelInitializer(Router router, Metrics metrics, Duration idleTimeout, Duration requestTimeout,
-                                  AtomicReference<InetSocketAddress> ownAddress) {
+    public HttpChannelInitializer(Router router, Metrics metrics, Duration idleTimeout, Duration requestTimeout) {
         this.router = router;
         this.metrics = metrics;
         this.connectionCounter = new ConnectionCounter(metrics);
         this.idleTimeout = idleTimeout;
         this.requestTimeout = requestTimeout;
-        this.ownAddress = ownAddress;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        ownAddress.lazySet(channel.localAddress());
         ConnectionTimeouts timeouts = new ConnectionTimeouts(idleTimeout, requestTimeout);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(connectionCounter, timeouts,

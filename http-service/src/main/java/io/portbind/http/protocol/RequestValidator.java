@@ -115,8 +115,7 @@ final class RequestValidator {
         }
         for (int i = 0; i < end; i++) {
             char c = host.charAt(i);
-            if (c == '%' ? i + 2 >= end || !isHexDigit(host.charAt(i + 1)) || !isHexDigit(host.charAt(i + 2))
-                    : !isRegNameCharacter(c)) {
+            if (c == '%' ? isBrokenEscape(host, i, end) : !isRegNameCharacter(c)) {
                 return false;
             }
         }
@@ -163,13 +162,17 @@ final class RequestValidator {
             if (c <= 0x20 || c >= 0x7f) {
                 return false;
             }
-            if (c == '#' || c == '%' && (i + 2 >= target.length() || !isHexDigit(target.charAt(i + 1))
-                    || !isHexDigit(target.charAt(i + 2)))) {
+            if (c == '#' || c == '%' && isBrokenEscape(target, i, target.length())) {
                 return false;
             }
         }
         return target.charAt(0) == '/' || target.equals("*") || target.startsWith("http://")
                 || target.startsWith("https://");
+    }
+
+    /** Whether the {@code %} at {@code i} is not followed by two hex digits before {@code end} (RFC 3986 2.1). */
+    private static boolean isBrokenEscape(String text, int i, int end) {
+        return i + 2 >= end || !isHexDigit(text.charAt(i + 1)) || !isHexDigit(text.charAt(i + 2));
     }
 
     private static boolean isHexDigit(char c) {

@@ -8,10 +8,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -51,7 +50,6 @@ public final class KvStore implements AutoCloseable {
     private final RedisUrl url;
     private final RedisClient client;
     private final ThreadPoolExecutor executor;
-    private final ScheduledThreadPoolExecutor deadlines;
 
     public KvStore(RedisUrl url) {
         this.url = url;
@@ -78,12 +76,6 @@ public final class KvStore implements AutoCloseable {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
-        this.deadlines = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "kv-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        deadlines.setRemoveOnCancelPolicy(true);
     }
 
     public RedisUrl url() {
@@ -184,11 +176,10 @@ public final class KvStore implements AutoCloseable {
             answer.completeExceptionally(new StoreUnavailableException("KV store busy", e));
             return answer;
         }
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> answer.completeExceptionally(
-                new StoreUnavailableException("KV store did not answer within " + DEADLINE.toMillis() + " ms", null)),
-                DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-        answer.whenComplete((value, failure) -> deadline.cancel(false));
-        return answer;
+        // The JDK's shared timer fails the call at its deadline; an answer in time cancels the timer.
+        return answer.orTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(failure instanceof TimeoutException ? new StoreUnavailableException(
+                        "KV store did not answer within " + DEADLINE.toMillis() + " ms", failure) : failure));
     }
 
     private <T> void run(Function<UnifiedJedis, T> command, CompletableFuture<T> answer) {
@@ -211,7 +202,6 @@ public final class KvStore implements AutoCloseable {
 
     @Override
     public void close() {
-        deadlines.shutdownNow();
         executor.shutdown();
         try {
             executor.awaitTermination(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
