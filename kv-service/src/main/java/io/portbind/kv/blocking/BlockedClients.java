@@ -2,12 +2,12 @@ package io.portbind.kv.blocking;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.portbind.kv.command.Call;
-import io.portbind.kv.command.Session;
-import io.portbind.kv.protocol.Reply;
-import io.portbind.kv.store.Database;
-import io.portbind.kv.store.Keyspace;
-import io.portbind.kv.store.KeyspaceListener;
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.keyspace.KeyspaceListener;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Session;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

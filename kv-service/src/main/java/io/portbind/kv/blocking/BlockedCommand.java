@@ -1,7 +1,7 @@
 package io.portbind.kv.blocking;
 
-import io.portbind.kv.protocol.Reply;
-import io.portbind.kv.store.Database;
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.resp.Reply;
 import java.util.function.Consumer;
 
 /**

@@ -1,7 +1,7 @@
 package io.portbind.kv.blocking;
 
-import io.portbind.kv.CommandError;
-import io.portbind.kv.Numbers;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Numbers;
 
 /** The timeout argument of blocking commands: seconds as a float, 0 meaning forever, parsed as Redis 7.0 does. */
 public final class BlockingTimeout {

@@ -1,0 +1,245 @@
+package io.portbind.kv.admin;
+
+import io.portbind.kv.client.Authentication;
+import io.portbind.kv.config.ConfigParameters;
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.keyspace.KeyspaceStats;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.CommandSpec;
+import io.portbind.kv.table.CommandStats;
+import io.portbind.kv.table.ServerState;
+import io.portbind.kv.table.Session;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+
+/**
+ * The sections of INFO in Redis 7.0's order and format: {@code # Server\r\nredis_version:7.0.15\r\n...},
+ * sections separated by an empty line. Fields Redis has for features this server lacks (persistence,
+ * replication, eviction) report what is true here: never saved, no replicas, nothing evicted.
+ */
+enum InfoSections {
+    SERVER("Server", true, InfoSections::server),
+    CLIENTS("Clients", true, InfoSections::clients),
+    MEMORY("Memory", true, InfoSections::memory),
+    PERSISTENCE("Persistence", true, InfoSections::persistence),
+    STATS("Stats", true, InfoSections::stats),
+    REPLICATION("Replication", true, InfoSections::replication),
+    CPU("CPU", true, InfoSections::cpu),
+    MODULES("Modules", true, (call, info) -> { }),
+    COMMANDSTATS("Commandstats", false, InfoSections::commandStats),
+    ERRORSTATS("Errorstats", true, InfoSections::errorStats),
+    CLUSTER("Cluster", true, (call, info) -> info.field("cluster_enabled", 0)),
+    KEYSPACE("Keyspace", true, InfoSections::keyspace);
+
+    /** The same 40 hex digits for the life of the process, as Redis's run_id and master_replid. */
+    private static final String RUN_ID = randomHex();
+    private static final String NO_REPLICATION_ID = "0".repeat(40);
+
+    private final String title;
+    private final boolean inDefault;
+    private final BiConsumer<Call, Info> writer;
+
+    InfoSections(String title, boolean inDefault, BiConsumer<Call, Info> writer) {
+        this.title = title;
+        this.inDefault = inDefault;
+        this.writer = writer;
+    }
+
+    /**
+     * INFO [section ...]: the named sections in Redis's order, each once. {@code all} and {@code everything}
+     * name every section, {@code default} (or no argument) the usual ones; unknown names add nothing.
+     */
+    static String render(Call call) {
+        Set<InfoSections> chosen = EnumSet.noneOf(InfoSections.class);
+        for (InfoSections section : values()) {
+            if (call.argCount() == 1 && section.inDefault) {
+                chosen.add(section);
+            }
+            for (int i = 1; i < call.argCount(); i++) {
+                if (call.is(i, "all") || call.is(i, "everything") || call.is(i, "default") && section.inDefault
+                        || call.is(i, section.name().toLowerCase(Locale.ROOT))) {
+                    chosen.add(section);
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        chosen.forEach(section -> section.write(call, text));
+        return text.toString();
+    }
+
+    /** Appends this section, title line first; a section after another starts with an empty line. */
+    private void write(Call call, StringBuilder text) {
+        if (!text.isEmpty()) {
+            text.append("\r\n");
+        }
+        text.append("# ").append(title).append("\r\n");
+        writer.accept(call, new Info(text));
+    }
+
+    private static void server(Call call, Info info) {
+        ServerState server = call.server();
+        long now = call.keyspace().now();
+        long uptime = (now - server.startMillis()) / 1000;
+        info.field("redis_version", Authentication.REDIS_VERSION)
+                .field("redis_git_sha1", "00000000")
+                .field("redis_git_dirty", 0)
+                .field("redis_mode", "standalone")
+                .field("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch").replace("amd64", "x86_64"))
+                .field("arch_bits", 64)
+                .field("multiplexing_api", call.session().channel().getClass().getSimpleName()
+                        .replace("SocketChannel", "").toLowerCase(Locale.ROOT))
+                .field("process_id", ProcessHandle.current().pid())
+                .field("process_supervised", "no")
+                .field("run_id", RUN_ID)
+                .field("tcp_port", ((InetSocketAddress) call.session().channel().localAddress()).getPort())
+                .field("server_time_usec", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))
+                .field("uptime_in_seconds", uptime)
+                .field("uptime_in_days", uptime / 86_400)
+                .field("hz", 10)
+                .field("configured_hz", 10)
+                .field("config_file", "")
+                .field("io_threads_active", 0);
+    }
+
+    private static void clients(Call call, Info info) {
+        long blocked = call.server().clients().values().stream().filter(Session::isParked).count();
+        info.field("connected_clients", call.server().clients().size())
+                .field("cluster_connections", 0)
+                .field("maxclients", ConfigParameters.MAX_CLIENTS)
+                .field("blocked_clients", blocked)
+                .field("tracking_clients", 0);
+    }
+
+    private static void memory(Call call, Info info) {
+        long used = ProcessMetrics.usedMemory();
+        long peak = ProcessMetrics.peakMemory();
+        long resident = ProcessMetrics.residentMemory();
+        long system = ProcessMetrics.totalSystemMemory();
+        info.field("used_memory", used)
+                .field("used_memory_human", ProcessMetrics.human(used))
+                .field("used_memory_rss", resident)
+                .field("used_memory_rss_human", ProcessMetrics.human(resident))
+                .field("used_memory_peak", peak)
+                .field("used_memory_peak_human", ProcessMetrics.human(peak))
+                .field("used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", used * 100.0 / peak))
+                .field("total_system_memory", system)
+                .field("total_system_memory_human", ProcessMetrics.human(system))
+                .field("maxmemory", 0)
+                .field("maxmemory_human", "0B")
+                .field("maxmemory_policy", "noeviction")
+                .field("mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", (double) resident / used));
+    }
+
+    private static void persistence(Call call, Info info) {
+        info.field("loading", 0)
+                .field("async_loading", 0)
+                .field("rdb_bgsave_in_progress", 0)
+                .field("rdb_last_save_time", call.server().startMillis() / 1000)
+                .field("rdb_last_bgsave_status", "ok")
+                .field("rdb_last_bgsave_time_sec", -1)
+                .field("rdb_current_bgsave_time_sec", -1)
+                .field("aof_enabled", 0)
+                .field("aof_rewrite_in_progress", 0)
+                .field("aof_rewrite_scheduled", 0)
+                .field("aof_last_rewrite_time_sec", -1)
+                .field("aof_current_rewrite_time_sec", -1)
+                .field("aof_last_bgrewrite_status", "ok")
+                .field("aof_last_write_status", "ok");
+    }
+
+    private static void stats(Call call, Info info) {
+        KeyspaceStats keys = call.keyspace().stats();
+        var stats = call.server().stats();
+        info.field("total_connections_received", stats.connectionsReceived())
+                .field("total_commands_processed", stats.commandsProcessed())
+                .field("instantaneous_ops_per_sec", stats.opsPerSecond(call.keyspace().now()))
+                .field("expired_keys", keys.expiredKeys())
+                .field("evicted_keys", 0)
+                .field("keyspace_hits", keys.hits())
+                .field("keyspace_misses", keys.misses())
+                .field("total_error_replies", stats.errorReplies());
+    }
+
+    private static void replication(Call call, Info info) {
+        info.field("role", "master")
+                .field("connected_slaves", 0)
+                .field("master_failover_state", "no-failover")
+                .field("master_replid", RUN_ID)
+                .field("master_replid2", NO_REPLICATION_ID)
+                .field("master_repl_offset", 0)
+                .field("second_repl_offset", -1)
+                .field("repl_backlog_active", 0)
+                .field("repl_backlog_first_byte_offset", 0)
+                .field("repl_backlog_histlen", 0);
+    }
+
+    private static void cpu(Call call, Info info) {
+        double[] seconds = ProcessMetrics.cpuSeconds();
+        if (seconds == null) {
+            return;
+        }
+        info.field("used_cpu_sys", String.format(Locale.ROOT, "%.6f", seconds[1]))
+                .field("used_cpu_user", String.format(Locale.ROOT, "%.6f", seconds[0]))
+                .field("used_cpu_sys_children", "0.000000")
+                .field("used_cpu_user_children", "0.000000");
+    }
+
+    /** {@code cmdstat_get:calls=3,usec=12,usec_per_call=4.00,rejected_calls=0,failed_calls=0} per used command. */
+    private static void commandStats(Call call, Info info) {
+        for (CommandSpec spec : call.server().commands().all()) {
+            commandStat(spec, info);
+            spec.subcommands().values().forEach(sub -> commandStat(sub, info));
+        }
+    }
+
+    private static void commandStat(CommandSpec spec, Info info) {
+        CommandStats stats = spec.stats();
+        if (!stats.isUsed()) {
+            return;
+        }
+        double perCall = stats.calls() == 0 ? 0 : (double) stats.micros() / stats.calls();
+        info.field("cmdstat_" + spec.fullName(), "calls=" + stats.calls() + ",usec=" + stats.micros()
+                + ",usec_per_call=" + String.format(Locale.ROOT, "%.2f", perCall)
+                + ",rejected_calls=" + stats.rejectedCalls() + ",failed_calls=" + stats.failedCalls());
+    }
+
+    private static void errorStats(Call call, Info info) {
+        call.server().stats().errors().forEach((code, count) -> info.field("errorstat_" + code, "count=" + count));
+    }
+
+    /** {@code db0:keys=3,expires=1,avg_ttl=0} for each database that has keys; no average TTL is estimated. */
+    private static void keyspace(Call call, Info info) {
+        for (int i = 0; i < Keyspace.DATABASES; i++) {
+            Database db = call.keyspace().database(i);
+            if (db.size() > 0) {
+                info.field("db" + i, "keys=" + db.size() + ",expires=" + db.expiringSize() + ",avg_ttl=0");
+            }
+        }
+    }
+
+    private static String randomHex() {
+        StringBuilder hex = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (hex.length() < 40) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
+    }
+
+    /** Appends {@code name:value\r\n} lines. */
+    private record Info(StringBuilder text) {
+
+        Info field(String name, Object value) {
+            text.append(name).append(':').append(value).append("\r\n");
+            return this;
+        }
+    }
+}

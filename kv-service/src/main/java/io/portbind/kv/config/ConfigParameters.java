@@ -1,0 +1,95 @@
+package io.portbind.kv.config;
+
+import io.portbind.common.server.NettyServer;
+import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.RespRequestDecoder;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.ServerState;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The configuration parameters CONFIG GET shows and CONFIG SET may change. Three kinds: settable
+ * ({@code requirepass}), fixed (features this server does not have, such as persistence or eviction,
+ * and the listening address, which cannot move while running: setting them to the value they have is
+ * accepted, anything else fails), and immutable as in Redis ({@code databases}, {@code io-threads}, ...).
+ */
+public final class ConfigParameters {
+
+    public static final int MAX_CLIENTS = 10_000;
+
+    /** One parameter: its value as CONFIG GET shows it, and how CONFIG SET changes it (null: immutable). */
+    record Parameter(String name, Function<Call, String> value, Setter setter) {
+    }
+
+    /** Applies a new value, or throws {@link CommandError} with the reason CONFIG SET reports. */
+    @FunctionalInterface
+    interface Setter {
+        void set(Call call, String value);
+    }
+
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+
+    ConfigParameters(ServerState server) {
+        fixed("save", "");
+        fixed("appendonly", "no");
+        immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
+        add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
+        fixed("proto-max-bulk-len", Long.toString(RespRequestDecoder.MAX_BULK));
+        fixed("maxmemory", "0");
+        fixed("maxmemory-policy", "noeviction");
+        fixed("timeout", "0");
+        fixed("tcp-keepalive", "0");
+        fixed("hz", "10");
+        fixed("maxclients", Integer.toString(MAX_CLIENTS));
+        fixed("notify-keyspace-events", "");
+        immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
+        fixed("port", call -> Integer.toString(listening(call).getPort()));
+        fixed("bind", call -> listening(call).getAddress().isAnyLocalAddress() ? "*"
+                : listening(call).getAddress().getHostAddress());
+        immutable("daemonize", call -> "no");
+        immutable("cluster-enabled", call -> "no");
+    }
+
+    /** Every parameter in declaration order. */
+    Iterable<Parameter> all() {
+        return parameters.values();
+    }
+
+    /** The parameter named {@code name} in any case, or null. */
+    Parameter find(String name) {
+        return parameters.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private void add(String name, Function<Call, String> value, Setter setter) {
+        parameters.put(name, new Parameter(name, value, setter));
+    }
+
+    private void immutable(String name, Function<Call, String> value) {
+        add(name, value, null);
+    }
+
+    /** A parameter for a feature this server does not offer: only its present value can be set. */
+    private void fixed(String name, String value) {
+        fixed(name, call -> value);
+    }
+
+    /** A parameter this server cannot change while running (port, bind): only its present value can be set. */
+    private void fixed(String name, Function<Call, String> value) {
+        add(name, value, (call, requested) -> {
+            String present = value.apply(call);
+            if (!requested.equalsIgnoreCase(present)) {
+                throw new CommandError("only '" + present + "' is supported by this server");
+            }
+        });
+    }
+
+    /** The server's listening address (its port and bind address), seen from the client's connection. */
+    private static InetSocketAddress listening(Call call) {
+        return (InetSocketAddress) call.session().channel().parent().localAddress();
+    }
+}

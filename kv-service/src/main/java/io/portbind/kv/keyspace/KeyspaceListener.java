@@ -1,0 +1,31 @@
+package io.portbind.kv.keyspace;
+
+/**
+ * Hooks for features that react to keyspace changes. All callbacks run on the thread that holds the
+ * keyspace lock, inside the command that caused them, so a listener sees the change atomically.
+ */
+public interface KeyspaceListener {
+
+    /** A key was written, deleted or expired in {@code db} (Redis's signalModifiedKey: WATCH uses this). */
+    default void keyModified(int db, byte[] key) {
+    }
+
+    /**
+     * A key was created in {@code db} by the command that just finished (Redis's signalKeyAsReady:
+     * blocked BLPOP/BZPOPMIN clients use this). Delivered after the command, before the lock is released.
+     */
+    default void keyReady(int db, byte[] key) {
+    }
+
+    /**
+     * Whether {@link #keyReady} has anything to do now. While no listener has, created keys are not collected:
+     * a listener that never needs them, or needs none at the moment, says so and saves every write that work.
+     */
+    default boolean awaitsReadyKeys() {
+        return true;
+    }
+
+    /** Every key of {@code db} may have changed at once: FLUSHDB, FLUSHALL, SWAPDB. */
+    default void databaseReplaced(int db) {
+    }
+}

@@ -1,0 +1,129 @@
+package io.portbind.kv.lists;
+
+import io.portbind.kv.blocking.BlockedClients;
+import io.portbind.kv.blocking.BlockedCommand;
+import io.portbind.kv.blocking.BlockingTimeout;
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * BLPOP, BRPOP, BLMOVE, BRPOPLPUSH and BLMPOP: the non-blocking pop when a list has elements, otherwise
+ * the client waits in the {@link BlockedClients} registry and is served by the first push.
+ */
+final class ListBlocking {
+
+    private final BlockedClients blockedClients;
+
+    ListBlocking(BlockedClients blockedClients) {
+        this.blockedClients = blockedClients;
+    }
+
+    /** BLPOP/BRPOP key [key ...] timeout: replies {@code [key, element]} from the first non-empty list. */
+    void bpop(Call call, boolean head) {
+        long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
+        Database db = call.db();
+        List<byte[]> keys = Arrays.asList(call.args()).subList(1, call.argCount() - 1);
+        for (byte[] key : keys) {
+            ListValue list = db.get(key, ValueType.LIST);
+            if (list != null) {
+                writePair(call.reply(), key, list.remove(head));
+                ListPushPop.afterRemoval(db, key, list);
+                return;
+            }
+        }
+        blockedClients.block(call, keys, timeout, new BlockedCommand() {
+            @Override
+            public Consumer<Reply> serve(Database ready, byte[] key) {
+                if (!(ready.get(key) instanceof ListValue list)) {
+                    return null;
+                }
+                byte[] element = list.remove(head);
+                ListPushPop.afterRemoval(ready, key, list);
+                return reply -> writePair(reply, key, element);
+            }
+
+            @Override
+            public void timedOut(Reply reply) {
+                reply.nullArray();
+            }
+        });
+    }
+
+    /** BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout. */
+    void blmove(Call call) {
+        boolean fromHead = ListMoves.end(call, 3);
+        boolean toHead = ListMoves.end(call, 4);
+        blockingMove(call, fromHead, toHead, call.arg(5));
+    }
+
+    /** BRPOPLPUSH source destination timeout: BLMOVE source destination RIGHT LEFT timeout. */
+    void brpoplpush(Call call) {
+        blockingMove(call, false, true, call.arg(3));
+    }
+
+    /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]. */
+    void blmpop(Call call) {
+        long timeout = BlockingTimeout.parseSeconds(call.arg(1));
+        ListMoves.MultiPop request = ListMoves.parseMultiPop(call, 2);
+        if (ListMoves.popFirstNonEmpty(call.reply(), call.db(), request)) {
+            return;
+        }
+        blockedClients.block(call, request.keys(), timeout, new BlockedCommand() {
+            @Override
+            public Consumer<Reply> serve(Database ready, byte[] key) {
+                if (!(ready.get(key) instanceof ListValue list)) {
+                    return null;
+                }
+                // The reply is encoded at once, under the lock, so it can pop straight into it.
+                return reply -> ListMoves.popFrom(reply, ready, key, list, request);
+            }
+
+            @Override
+            public void timedOut(Reply reply) {
+                reply.nullArray();
+            }
+        });
+    }
+
+    private void blockingMove(Call call, boolean fromHead, boolean toHead, byte[] timeoutArgument) {
+        long timeout = BlockingTimeout.parseSeconds(timeoutArgument);
+        byte[] source = call.arg(1);
+        byte[] destination = call.arg(2);
+        byte[] element = ListMoves.move(call.db(), source, destination, fromHead, toHead);
+        if (element != null) {
+            call.reply().bulk(element);
+            return;
+        }
+        blockedClients.block(call, List.of(source), timeout, new BlockedCommand() {
+            @Override
+            public Consumer<Reply> serve(Database ready, byte[] key) {
+                if (!(ready.get(key) instanceof ListValue)) {
+                    return null;
+                }
+                try {
+                    byte[] moved = ListMoves.move(ready, source, destination, fromHead, toHead);
+                    return reply -> reply.bulk(moved);
+                } catch (CommandError wrongType) {
+                    return reply -> reply.error(wrongType.getMessage());
+                }
+            }
+
+            @Override
+            public void timedOut(Reply reply) {
+                reply.nullArray(); // Redis answers every timed-out list pop with a null array, BLMOVE too
+            }
+        });
+    }
+
+    private static void writePair(Reply reply, byte[] key, byte[] element) {
+        reply.array(2);
+        reply.bulk(key);
+        reply.bulk(element);
+    }
+}

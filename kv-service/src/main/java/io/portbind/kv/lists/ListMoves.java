@@ -1,0 +1,154 @@
+package io.portbind.kv.lists;
+
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Numbers;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+import java.util.ArrayList;
+import java.util.List;
+
+/** LMOVE, RPOPLPUSH and LMPOP, and their argument parsing, which the blocking forms share. */
+final class ListMoves {
+
+    private static final CommandError NUMKEYS = new CommandError("ERR numkeys should be greater than 0");
+    private static final CommandError COUNT = new CommandError("ERR count should be greater than 0");
+
+    private ListMoves() {
+    }
+
+    /** What LMPOP and BLMPOP were asked: the keys in order, the end to pop from, and how many. */
+    record MultiPop(List<byte[]> keys, boolean head, long count) {
+    }
+
+    static void lmove(Call call) {
+        boolean fromHead = end(call, 3);
+        boolean toHead = end(call, 4);
+        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), fromHead, toHead));
+    }
+
+    static void rpoplpush(Call call) {
+        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), false, true));
+    }
+
+    static void lmpop(Call call) {
+        MultiPop request = parseMultiPop(call, 1);
+        if (!popFirstNonEmpty(call.reply(), call.db(), request)) {
+            call.reply().nullArray();
+        }
+    }
+
+    /**
+     * Moves one element from {@code source} to {@code destination} and returns it, or returns null when
+     * the source list does not exist. WRONGTYPE when either key holds another type.
+     */
+    static byte[] move(Database db, byte[] source, byte[] destination, boolean fromHead, boolean toHead) {
+        ListValue from = db.get(source, ValueType.LIST);
+        if (from == null) {
+            return null;
+        }
+        ListValue to = db.get(destination, ValueType.LIST);
+        byte[] element = from.remove(fromHead);
+        if (to == null) {
+            to = new ListValue();
+            to.add(toHead, element);
+            db.put(destination, to);
+        } else {
+            to.add(toHead, element);
+            db.modified(destination);
+        }
+        ListPushPop.afterRemoval(db, source, from);
+        return element;
+    }
+
+    /**
+     * Pops from the first of {@code request}'s keys that holds a list and replies {@code [key, [elements]]};
+     * false (nothing written) when none does.
+     */
+    static boolean popFirstNonEmpty(Reply reply, Database db, MultiPop request) {
+        for (byte[] key : request.keys()) {
+            ListValue list = db.get(key, ValueType.LIST);
+            if (list != null) {
+                popFrom(reply, db, key, list, request);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replies {@code [key, [elements]]} with up to the requested count popped from {@code list}. */
+    static void popFrom(Reply reply, Database db, byte[] key, ListValue list, MultiPop request) {
+        reply.array(2);
+        reply.bulk(key);
+        ListPushPop.popInto(reply, db, key, list, request.head(), request.count());
+    }
+
+    /** LEFT (true) or RIGHT (false) at argument {@code index}; syntax error otherwise. */
+    static boolean end(Call call, int index) {
+        if (call.is(index, "left")) {
+            return true;
+        }
+        if (call.is(index, "right")) {
+            return false;
+        }
+        throw CommandError.SYNTAX;
+    }
+
+    /** Parses {@code numkeys key [key ...] LEFT|RIGHT [COUNT count]} starting at argument {@code numkeysIndex}. */
+    static MultiPop parseMultiPop(Call call, int numkeysIndex) {
+        long numkeys = numkeys(call.arg(numkeysIndex));
+        if (numkeys > call.argCount() - numkeysIndex - 2) {
+            throw CommandError.SYNTAX;
+        }
+        int whereIndex = numkeysIndex + 1 + (int) numkeys;
+        List<byte[]> keys = new ArrayList<>((int) numkeys);
+        for (int i = numkeysIndex + 1; i < whereIndex; i++) {
+            keys.add(call.arg(i));
+        }
+        boolean head = end(call, whereIndex);
+        long count = 1;
+        boolean counted = false;
+        for (int i = whereIndex + 1; i < call.argCount(); i += 2) {
+            if (counted || !call.is(i, "count") || i + 1 >= call.argCount()) {
+                throw CommandError.SYNTAX;
+            }
+            count = positive(call.arg(i + 1), COUNT);
+            counted = true;
+        }
+        return new MultiPop(keys, head, count);
+    }
+
+    /** Where the keys of LMPOP (numkeys at 1) and BLMPOP (numkeys at 2) are, for COMMAND GETKEYS. */
+    static int[] numkeysPositions(byte[][] args, int numkeysIndex) {
+        try {
+            long numkeys = numkeys(args[numkeysIndex]);
+            if (numkeys > args.length - numkeysIndex - 1) {
+                return new int[0];
+            }
+            int[] positions = new int[(int) numkeys];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = numkeysIndex + 1 + i;
+            }
+            return positions;
+        } catch (CommandError invalid) {
+            return new int[0];
+        }
+    }
+
+    private static long numkeys(byte[] text) {
+        return positive(text, NUMKEYS);
+    }
+
+    private static long positive(byte[] text, CommandError error) {
+        try {
+            long value = Numbers.parseLong(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (CommandError notAnInteger) {
+            // reported below with the option's own message, as Redis does
+        }
+        throw error;
+    }
+}

@@ -1,0 +1,112 @@
+package io.portbind.kv.lists;
+
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Numbers;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+
+/** LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP, LLEN, and the pop helpers the other list commands share. */
+final class ListPushPop {
+
+    private static final CommandError COUNT_NOT_POSITIVE =
+            new CommandError("ERR value is out of range, must be positive");
+
+    private ListPushPop() {
+    }
+
+    /** Pushes arguments 2.. onto the head ({@code head}) or tail of the list at argument 1; replies with its length. */
+    static void push(Call call, boolean head, boolean onlyExisting) {
+        Database db = call.db();
+        byte[] key = call.arg(1);
+        ListValue list = db.get(key, ValueType.LIST);
+        if (list == null && onlyExisting) {
+            call.reply().integer(0);
+            return;
+        }
+        boolean created = list == null;
+        if (created) {
+            list = new ListValue();
+        }
+        for (int i = 2; i < call.argCount(); i++) {
+            list.add(head, call.arg(i));
+        }
+        if (created) {
+            db.put(key, list);
+        } else {
+            db.modified(key);
+        }
+        call.reply().integer(list.size());
+    }
+
+    /** LPOP/RPOP key [count]: one element as a bulk string, or with a count an array of up to count elements. */
+    static void pop(Call call, boolean head) {
+        if (call.argCount() > 3) {
+            throw call.arityError();
+        }
+        boolean withCount = call.argCount() == 3;
+        long count = withCount ? positiveCount(call.arg(2)) : 1;
+        Database db = call.db();
+        byte[] key = call.arg(1);
+        ListValue list = db.get(key, ValueType.LIST);
+        Reply reply = call.reply();
+        if (list == null) {
+            if (withCount) {
+                reply.nullArray();
+            } else {
+                reply.nullBulk();
+            }
+        } else if (withCount) {
+            popInto(reply, db, key, list, head, count);
+        } else {
+            byte[] element = list.remove(head);
+            afterRemoval(db, key, list);
+            reply.bulk(element);
+        }
+    }
+
+    static void llen(Call call) {
+        ListValue list = at(call);
+        call.reply().integer(list == null ? 0 : list.size());
+    }
+
+    /** The list at argument 1, or null; WRONGTYPE when the key holds another type. */
+    static ListValue at(Call call) {
+        return call.db().get(call.arg(1), ValueType.LIST);
+    }
+
+    /** Pops up to {@code count} elements from one end of {@code list} into an array reply. */
+    static void popInto(Reply reply, Database db, byte[] key, ListValue list, boolean head, long count) {
+        int popped = (int) Math.min(count, list.size());
+        reply.array(popped);
+        for (int i = 0; i < popped; i++) {
+            reply.bulk(list.remove(head));
+        }
+        if (popped > 0) {
+            afterRemoval(db, key, list);
+        }
+    }
+
+    /** Deletes the key of a list that became empty (Redis keeps no empty lists), or marks it modified. */
+    static void afterRemoval(Database db, byte[] key, ListValue list) {
+        if (list.isEmpty()) {
+            db.delete(key);
+        } else {
+            db.modified(key);
+        }
+    }
+
+    /** A count option that must be zero or more: Redis's "must be positive" error otherwise. */
+    private static long positiveCount(byte[] text) {
+        try {
+            long count = Numbers.parseLong(text);
+            if (count < 0) {
+                throw COUNT_NOT_POSITIVE;
+            }
+            return count;
+        } catch (CommandError notAnInteger) {
+            throw COUNT_NOT_POSITIVE;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.portbind.kv.pubsub;
+
+import static io.portbind.kv.table.CommandFlag.FAST;
+import static io.portbind.kv.table.CommandFlag.LOADING;
+import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
+import static io.portbind.kv.table.CommandFlag.PUBSUB;
+import static io.portbind.kv.table.CommandFlag.STALE;
+import static io.portbind.kv.table.CommandSpec.command;
+import static io.portbind.kv.table.CommandSpec.container;
+
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.CommandFamily;
+import io.portbind.kv.table.CommandGate;
+import io.portbind.kv.table.CommandGroup;
+import io.portbind.kv.table.CommandRegistry;
+import io.portbind.kv.table.Session;
+import io.portbind.kv.transactions.TransactionCommands;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * SUBSCRIBE, UNSUBSCRIBE, PSUBSCRIBE, PUNSUBSCRIBE, PUBLISH and PUBSUB CHANNELS/NUMSUB/NUMPAT. A RESP2
+ * client with subscriptions is in subscribed mode: a gate refuses all but the (un)subscribe commands,
+ * PING (answered as a message), QUIT and RESET. RESP3 clients get subscription replies and messages as
+ * push messages and may run any command meanwhile.
+ */
+public final class PubSubCommands implements CommandFamily, CommandGate {
+
+    private static final String ONLY_SUBSCRIBE_COMMANDS =
+            "only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+    private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY = new byte[0];
+
+    private PubSubHub hub;
+
+    @Override
+    public void register(CommandRegistry registry) {
+        hub = new PubSubHub(registry.server().keyspace());
+        registry.gate(this)
+                .add(command("subscribe", call -> subscribe(call, false)).arity(-2)
+                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
+                        .summary("Listens for messages published to channels."))
+                .add(command("unsubscribe", call -> unsubscribe(call, false)).arity(-1)
+                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
+                        .summary("Stops listening to messages posted to channels."))
+                .add(command("psubscribe", call -> subscribe(call, true)).arity(-2)
+                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
+                        .summary("Listens for messages published to channels that match one or more patterns."))
+                .add(command("punsubscribe", call -> unsubscribe(call, true)).arity(-1)
+                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
+                        .summary("Stops listening to messages published to channels that match one or more patterns."))
+                .add(command("publish", call -> call.reply().integer(hub.publish(call.arg(1), call.arg(2))))
+                        .arity(3).flags(PUBSUB, LOADING, STALE, FAST).group(CommandGroup.PUBSUB).since("2.0.0")
+                        .summary("Posts a message to a channel."))
+                .add(container("pubsub").group(CommandGroup.PUBSUB).since("2.8.0")
+                        .summary("A container for Pub/Sub commands.")
+                        .subcommand(command("channels", this::channels).arity(-2).flags(PUBSUB, LOADING, STALE)
+                                .since("2.8.0").summary("Returns the active channels."))
+                        .subcommand(command("numsub", this::numsub).arity(-2).flags(PUBSUB, LOADING, STALE)
+                                .since("2.8.0").summary("Returns a count of subscribers to channels."))
+                        .subcommand(command("numpat", call -> call.reply().integer(hub.patternCount())).arity(2)
+                                .flags(PUBSUB, LOADING, STALE).since("2.8.0")
+                                .summary("Returns a count of unique pattern subscriptions.")));
+    }
+
+    /** RESP2 subscribed mode: only subscription commands, PING, QUIT and RESET run. */
+    @Override
+    public boolean intercept(Call call) {
+        Session session = call.session();
+        if (session.subscriptionCount() == 0 || session.protocol() != 2) {
+            return false;
+        }
+        String command = call.spec().fullName();
+        switch (command) {
+            case "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "quit", "reset" -> {
+                return false;
+            }
+            case "ping" -> {
+                return pingAsMessage(call);
+            }
+            case "exec" -> call.reply().error(TransactionCommands.EXECABORT_BECAUSE + "Can't execute 'exec': "
+                    + ONLY_SUBSCRIBE_COMMANDS);
+            default -> call.reply().error("ERR Can't execute '" + command + "': " + ONLY_SUBSCRIBE_COMMANDS);
+        }
+        return true;
+    }
+
+    /** Forgets every subscription of {@code session}, without replies (RESET). */
+    public void unsubscribeAll(Session session) {
+        hub.unsubscribeAll(session);
+    }
+
+    /** In subscribed mode PING answers {@code ["pong", message]}; too many arguments is left to PING's own error. */
+    private static boolean pingAsMessage(Call call) {
+        if (call.argCount() > 2) {
+            return false;
+        }
+        Reply reply = call.reply();
+        reply.array(2);
+        reply.bulk(PONG);
+        reply.bulk(call.argCount() == 2 ? call.arg(1) : EMPTY);
+        return true;
+    }
+
+    private void subscribe(Call call, boolean pattern) {
+        byte[] kind = kind(call);
+        for (int i = 1; i < call.argCount(); i++) {
+            confirm(call.reply(), kind, call.arg(i), hub.subscribe(call.session(), call.arg(i), pattern));
+        }
+    }
+
+    private void unsubscribe(Call call, boolean pattern) {
+        byte[] kind = kind(call);
+        if (call.argCount() == 1) {
+            List<byte[]> all = hub.subscriptionsOf(call.session(), pattern);
+            if (all.isEmpty()) {
+                confirm(call.reply(), kind, null, call.session().subscriptionCount());
+            }
+            for (byte[] name : all) {
+                confirm(call.reply(), kind, name, hub.unsubscribe(call.session(), name, pattern));
+            }
+            return;
+        }
+        for (int i = 1; i < call.argCount(); i++) {
+            confirm(call.reply(), kind, call.arg(i), hub.unsubscribe(call.session(), call.arg(i), pattern));
+        }
+    }
+
+    /** The confirmation Redis sends per channel: {@code [kind, name or null, subscription count]}, a push in RESP3. */
+    private static void confirm(Reply reply, byte[] kind, byte[] name, int count) {
+        reply.push(3);
+        reply.bulk(kind);
+        reply.bulk(name);
+        reply.integer(count);
+    }
+
+    private static byte[] kind(Call call) {
+        return call.spec().name().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void channels(Call call) {
+        if (call.argCount() > 3) {
+            throw new CommandError("ERR unknown subcommand or wrong number of arguments for '" + call.text(1)
+                    + "'. Try PUBSUB HELP.");
+        }
+        List<byte[]> active = hub.activeChannels(call.argCount() == 3 ? call.arg(2) : null);
+        call.reply().array(active.size());
+        for (byte[] channel : active) {
+            call.reply().bulk(channel);
+        }
+    }
+
+    private void numsub(Call call) {
+        call.reply().array((call.argCount() - 2) * 2);
+        for (int i = 2; i < call.argCount(); i++) {
+            call.reply().bulk(call.arg(i));
+            call.reply().integer(hub.subscriberCount(call.arg(i)));
+        }
+    }
+}

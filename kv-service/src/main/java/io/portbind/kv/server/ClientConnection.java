@@ -1,0 +1,131 @@
+package io.portbind.kv.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.portbind.kv.resp.ProtocolError;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Dispatcher;
+import io.portbind.kv.table.ServerState;
+import io.portbind.kv.table.Session;
+import java.util.ArrayDeque;
+
+/**
+ * One client connection: runs each decoded request through the dispatcher. The replies to all the
+ * requests of one read go into one buffer, written and flushed once when the read completes: one
+ * buffer and one system call per batch of pipelined requests. While the session is parked by a
+ * blocking command, later requests wait here in order and reading pauses.
+ */
+public final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private final ServerState server;
+    private final Dispatcher dispatcher;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext context;
+    private Session session;
+    private Call call;
+    /** The replies of the current read batch, not yet written to the channel; null when there are none. */
+    private ByteBuf replies;
+
+    public ClientConnection(ServerState server, Dispatcher dispatcher) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Whether the client has yet to authenticate (the decoder then applies tighter limits). */
+    public boolean authenticationRequired() {
+        return session != null && !session.isAuthenticated();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        context = ctx;
+        session = new Session(server.nextClientId(), ctx.channel(), server.password().isEmpty(), this::resume);
+        call = new Call(session, server);
+        server.clients().put(session.id(), session);
+        server.stats().connectionReceived();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        server.clients().remove(session.id());
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object request) {
+        if (session.isParked() || !waiting.isEmpty()) {
+            waiting.add(request);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        handle(request);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        writeReplies();
+        ctx.flush();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (replies != null) {
+            replies.release();
+            replies = null;
+        }
+    }
+
+    private void handle(Object request) {
+        if (session.isClosing()) {
+            return;
+        }
+        if (replies == null) {
+            replies = context.alloc().ioBuffer();
+        }
+        int start = replies.writerIndex();
+        session.reply().target(replies);
+        if (request instanceof ProtocolError error) {
+            session.reply().error(error.replyText());
+            session.closeAfterReply();
+        } else {
+            dispatcher.dispatch(call, (byte[][]) request);
+            if (session.dropsReply()) {
+                // Bytes before the reader index went out already (a push to this very client, see Session.send).
+                replies.writerIndex(Math.max(start, replies.readerIndex()));
+            }
+        }
+        session.reply().target(null);
+        if (session.isClosing()) {
+            writeReplies();
+            context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void writeReplies() {
+        if (replies == null) {
+            return;
+        }
+        if (replies.isReadable()) {
+            context.write(replies, context.voidPromise());
+        } else {
+            replies.release();
+        }
+        replies = null;
+    }
+
+    /** On the event loop, after a parked session was woken: serve the requests that waited. */
+    private void resume() {
+        while (!waiting.isEmpty() && !session.isParked()) {
+            handle(waiting.poll());
+        }
+        writeReplies();
+        context.flush();
+        if (!session.isParked()) {
+            context.channel().config().setAutoRead(true);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.portbind.kv.server;
+
+import io.portbind.kv.admin.ServerCommands;
+import io.portbind.kv.blocking.BlockedClients;
+import io.portbind.kv.client.ClientCommands;
+import io.portbind.kv.client.ConnectionCommands;
+import io.portbind.kv.client.ResetCommand;
+import io.portbind.kv.config.ConfigCommands;
+import io.portbind.kv.hashes.HashCommands;
+import io.portbind.kv.introspection.CommandIntrospection;
+import io.portbind.kv.keys.ExpiryCommands;
+import io.portbind.kv.keys.KeyCommands;
+import io.portbind.kv.keys.ObjectCommands;
+import io.portbind.kv.lists.ListCommands;
+import io.portbind.kv.pubsub.PubSubCommands;
+import io.portbind.kv.sets.SetCommands;
+import io.portbind.kv.strings.StringCommands;
+import io.portbind.kv.table.CommandFamily;
+import io.portbind.kv.transactions.TransactionCommands;
+import io.portbind.kv.zsets.SortedSetCommands;
+import java.util.List;
+
+/** The command families the server offers: adding a family is adding one line here. */
+public final class CommandFamilies {
+
+    private CommandFamilies() {
+    }
+
+    /** A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps. */
+    public static List<CommandFamily> create(BlockedClients blockedClients) {
+        PubSubCommands pubSub = new PubSubCommands();
+        TransactionCommands transactions = new TransactionCommands();
+        return List.of(
+                pubSub,
+                transactions,
+                new ResetCommand(pubSub, transactions),
+                new ConnectionCommands(),
+                new ClientCommands(),
+                new ServerCommands(),
+                new ConfigCommands(),
+                new CommandIntrospection(),
+                new KeyCommands(),
+                new ObjectCommands(),
+                new ExpiryCommands(),
+                new StringCommands(),
+                new ListCommands(blockedClients),
+                new HashCommands(),
+                new SetCommands(),
+                new SortedSetCommands(blockedClients));
+    }
+}

@@ -1,0 +1,95 @@
+package io.portbind.kv.table;
+
+import io.portbind.kv.keyspace.Keyspace;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What all connections share: the keyspace, the password, the connected clients, the command dispatcher. */
+public final class ServerState {
+
+    private final Keyspace keyspace;
+    private volatile String password;
+    private final long startMillis = System.currentTimeMillis();
+    private final AtomicLong nextClientId = new AtomicLong();
+    private final Map<Long, Session> clients = new ConcurrentHashMap<>();
+    private final ServerStats stats = new ServerStats();
+    private volatile Runnable shutdownRequest;
+    private volatile Dispatcher dispatcher;
+
+    /** @param password the {@code requirepass} password, or null when clients need not authenticate */
+    public ServerState(Keyspace keyspace, String password) {
+        this.keyspace = keyspace;
+        this.password = password;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    /** The password clients must give to AUTH, if one is configured. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password);
+    }
+
+    /** CONFIG SET requirepass: clients connecting from now on must AUTH with it; empty means none. */
+    public void password(String value) {
+        this.password = value.isEmpty() ? null : value;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public long nextClientId() {
+        return nextClientId.incrementAndGet();
+    }
+
+    /** Connected clients by id (CLIENT LIST, CLIENT KILL, INFO clients). */
+    public Map<Long, Session> clients() {
+        return clients;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** CONFIG RESETSTAT: zeroes the server's, the keyspace's and every command's counters. Under the lock. */
+    public void resetStats() {
+        stats.reset();
+        keyspace.stats().reset();
+        for (CommandSpec spec : commands().all()) {
+            spec.stats().reset();
+            spec.subcommands().values().forEach(sub -> sub.stats().reset());
+        }
+    }
+
+    /** How SHUTDOWN asks the process to stop; set by whoever runs the server (none in-process). */
+    public void onShutdownRequest(Runnable request) {
+        this.shutdownRequest = request;
+    }
+
+    /** Asks for a graceful stop of the process; false when nothing can stop it (an in-process server). */
+    public boolean requestShutdown() {
+        Runnable request = shutdownRequest;
+        if (request == null) {
+            return false;
+        }
+        request.run();
+        return true;
+    }
+
+    public CommandTable commands() {
+        return dispatcher.table();
+    }
+
+    /** The dispatcher, for commands that run other commands (EXEC). */
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    void dispatcher(Dispatcher built) {
+        this.dispatcher = built;
+    }
+}

@@ -1,0 +1,154 @@
+package io.portbind.kv.transactions;
+
+import static io.portbind.kv.table.CommandFlag.ALLOW_BUSY;
+import static io.portbind.kv.table.CommandFlag.FAST;
+import static io.portbind.kv.table.CommandFlag.LOADING;
+import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
+import static io.portbind.kv.table.CommandFlag.SKIP_SLOWLOG;
+import static io.portbind.kv.table.CommandFlag.STALE;
+import static io.portbind.kv.table.CommandGroup.TRANSACTIONS;
+import static io.portbind.kv.table.CommandSpec.command;
+
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.table.CommandFamily;
+import io.portbind.kv.table.CommandGate;
+import io.portbind.kv.table.CommandRegistry;
+import io.portbind.kv.table.Dispatcher;
+import io.portbind.kv.table.Session;
+import io.portbind.kv.table.Transaction;
+
+/**
+ * MULTI, EXEC, DISCARD, WATCH and UNWATCH. While a client is in MULTI, a gate queues its requests
+ * (replying QUEUED) instead of running them; a request refused meanwhile (unknown command, arity,
+ * NOAUTH) makes EXEC answer EXECABORT. EXEC runs the queue atomically: it is itself one command
+ * under the keyspace lock, and runs each queued command through the dispatcher's execute.
+ */
+public final class TransactionCommands implements CommandFamily, CommandGate {
+
+    private static final CommandError NESTED = new CommandError("ERR MULTI calls can not be nested");
+    private static final CommandError EXEC_WITHOUT_MULTI = new CommandError("ERR EXEC without MULTI");
+    private static final CommandError DISCARD_WITHOUT_MULTI = new CommandError("ERR DISCARD without MULTI");
+    private static final CommandError WATCH_INSIDE_MULTI = new CommandError("ERR WATCH inside MULTI is not allowed");
+    private static final String EXECABORT = "EXECABORT Transaction discarded because of previous errors.";
+    /** The prefix of the error of an EXEC that is itself refused (arity, NOAUTH, subscribed mode). */
+    public static final String EXECABORT_BECAUSE = "EXECABORT Transaction discarded because of: ";
+
+    private WatchedKeys watchedKeys;
+
+    @Override
+    public void register(CommandRegistry registry) {
+        watchedKeys = new WatchedKeys(registry.server().keyspace());
+        registry.server().keyspace().addListener(watchedKeys);
+        registry.gate(this)
+                .add(command("multi", this::multi).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                        .group(TRANSACTIONS).since("1.2.0").summary("Starts a transaction."))
+                .add(command("exec", this::exec).arity(1).flags(NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG)
+                        .group(TRANSACTIONS).since("1.2.0").summary("Executes all commands in a transaction."))
+                .add(command("discard", this::discard).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                        .group(TRANSACTIONS).since("2.0.0").summary("Discards a transaction."))
+                .add(command("watch", this::watch).arity(-2).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                        .keys(1, -1, 1).group(TRANSACTIONS).since("2.2.0")
+                        .summary("Monitors changes to keys to determine the execution of a transaction."))
+                .add(command("unwatch", this::unwatch).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                        .group(TRANSACTIONS).since("2.2.0").summary("Forgets about watched keys of a transaction."));
+    }
+
+    @Override
+    public boolean intercept(Call call) {
+        Transaction transaction = call.session().transaction();
+        if (transaction == null || runsInsideMulti(call.spec().fullName())) {
+            return false;
+        }
+        transaction.queue(call);
+        call.reply().queued();
+        return true;
+    }
+
+    /** A refused request fails the open transaction; a refused EXEC discards it at once, as Redis does. */
+    @Override
+    public String rejected(Call call, String error) {
+        Transaction transaction = call.session().transaction();
+        if (transaction != null) {
+            transaction.fail();
+        }
+        if (call.spec() == null || !call.spec().fullName().equals("exec")) {
+            return error;
+        }
+        discard(call.session());
+        return EXECABORT_BECAUSE + (error.startsWith("ERR ") ? error.substring("ERR ".length()) : error);
+    }
+
+    /** Ends MULTI and forgets the watched keys (DISCARD, and RESET). */
+    public void discard(Session session) {
+        session.transaction(null);
+        watchedKeys.unwatchAll(session);
+    }
+
+    /** The commands Redis runs at once even inside MULTI. */
+    private static boolean runsInsideMulti(String command) {
+        return switch (command) {
+            case "multi", "exec", "discard", "watch", "quit", "reset" -> true;
+            default -> false;
+        };
+    }
+
+    private void multi(Call call) {
+        if (call.session().transaction() != null) {
+            throw NESTED;
+        }
+        call.session().transaction(new Transaction());
+        call.reply().ok();
+    }
+
+    private void exec(Call call) {
+        Session session = call.session();
+        Transaction transaction = session.transaction();
+        if (transaction == null) {
+            throw EXEC_WITHOUT_MULTI;
+        }
+        boolean watchedKeyChanged = watchedKeys.changed(session);
+        discard(session);
+        if (transaction.failed()) {
+            call.reply().error(EXECABORT);
+            return;
+        }
+        if (watchedKeyChanged) {
+            call.reply().nullArray();
+            return;
+        }
+        call.reply().array(transaction.queued().size());
+        Dispatcher dispatcher = call.server().dispatcher();
+        session.setInTransaction(true);
+        try {
+            for (Transaction.Queued queued : transaction.queued()) {
+                dispatcher.execute(call, queued.args(), queued.spec());
+            }
+        } finally {
+            session.setInTransaction(false);
+        }
+    }
+
+    private void discard(Call call) {
+        if (call.session().transaction() == null) {
+            throw DISCARD_WITHOUT_MULTI;
+        }
+        discard(call.session());
+        call.reply().ok();
+    }
+
+    private void watch(Call call) {
+        if (call.session().transaction() != null) {
+            throw WATCH_INSIDE_MULTI;
+        }
+        for (int i = 1; i < call.argCount(); i++) {
+            watchedKeys.watch(call.session(), call.session().db(), call.arg(i));
+        }
+        call.reply().ok();
+    }
+
+    private void unwatch(Call call) {
+        watchedKeys.unwatchAll(call.session());
+        call.reply().ok();
+    }
+}

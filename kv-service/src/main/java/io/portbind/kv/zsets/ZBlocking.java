@@ -1,0 +1,62 @@
+package io.portbind.kv.zsets;
+
+import io.portbind.kv.blocking.BlockedClients;
+import io.portbind.kv.blocking.BlockedCommand;
+import io.portbind.kv.blocking.BlockingTimeout;
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.resp.Reply;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.zsets.ScoreSkipList.Node;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * BZPOPMIN and BZPOPMAX: ZPOPMIN/ZPOPMAX on the first non-empty key, otherwise the client waits in the
+ * {@link BlockedClients} registry and is served by the first ZADD (or ZUNIONSTORE, ...) that creates a key.
+ */
+final class ZBlocking {
+
+    private final BlockedClients blockedClients;
+
+    ZBlocking(BlockedClients blockedClients) {
+        this.blockedClients = blockedClients;
+    }
+
+    /** BZPOPMIN/BZPOPMAX key [key ...] timeout: replies {@code [key, member, score]}. */
+    void bzpop(Call call, boolean max) {
+        long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
+        BlockedCommand pop = new BlockedCommand() {
+            @Override
+            public Consumer<Reply> serve(Database db, byte[] key) {
+                if (!(db.get(key) instanceof SortedSetValue zset)) {
+                    return null;
+                }
+                Node popped = ZPops.popNodes(db, key, zset, 1, max).get(0);
+                return reply -> writeTriple(reply, key, popped);
+            }
+
+            @Override
+            public void timedOut(Reply reply) {
+                reply.nullArray();
+            }
+        };
+        Database db = call.db();
+        List<byte[]> keys = Arrays.asList(call.args()).subList(1, call.argCount() - 1);
+        for (byte[] key : keys) {
+            if (db.get(key, ValueType.ZSET) != null) {
+                pop.serve(db, key).accept(call.reply());
+                return;
+            }
+        }
+        blockedClients.block(call, keys, timeout, pop);
+    }
+
+    private static void writeTriple(Reply reply, byte[] key, Node popped) {
+        reply.array(3);
+        reply.bulk(key);
+        reply.bulk(popped.member());
+        reply.doubleValue(popped.score());
+    }
+}

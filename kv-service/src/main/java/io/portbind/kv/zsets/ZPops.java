@@ -1,0 +1,98 @@
+package io.portbind.kv.zsets;
+
+import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.table.BoundedArguments;
+import io.portbind.kv.table.Call;
+import io.portbind.kv.zsets.ScoreSkipList.Bound;
+import io.portbind.kv.zsets.ScoreSkipList.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ZPOPMIN, ZPOPMAX and ZREMRANGEBYRANK/SCORE/LEX. */
+final class ZPops {
+
+    private ZPops() {
+    }
+
+    static void popMin(Call call) {
+        pop(call, false);
+    }
+
+    static void popMax(Call call) {
+        pop(call, true);
+    }
+
+    /** ZPOPMIN/ZPOPMAX key [count]: RESP3 gets [member, score] pairs when a count was given. */
+    private static void pop(Call call, boolean max) {
+        if (call.argCount() > 3) {
+            throw CommandError.SYNTAX;
+        }
+        boolean counted = call.argCount() == 3;
+        long count = counted ? BoundedArguments.atLeast(call, 2, 0, BoundedArguments.NOT_POSITIVE) : 1;
+        Database db = call.db();
+        byte[] key = call.arg(1);
+        SortedSetValue zset = db.get(key, ValueType.ZSET);
+        if (zset == null || count == 0) {
+            call.reply().array(0);
+            return;
+        }
+        List<Node> popped = popNodes(db, key, zset, count, max);
+        if (counted) {
+            ScoredReplies.nodes(call.reply(), popped, true);
+        } else {
+            Node node = popped.get(0);
+            call.reply().array(2);
+            call.reply().bulk(node.member());
+            call.reply().doubleValue(node.score());
+        }
+    }
+
+    /** Removes up to {@code count} members from the low or high end; deletes the key when it empties. */
+    static List<Node> popNodes(Database db, byte[] key, SortedSetValue zset, long count, boolean max) {
+        List<Node> popped = new ArrayList<>((int) Math.min(count, zset.size()));
+        while (popped.size() < count && !zset.isEmpty()) {
+            Node node = max ? zset.last() : zset.first();
+            popped.add(node);
+            zset.remove(node.member());
+        }
+        ZMembers.changed(db, key, zset);
+        return popped;
+    }
+
+    static void removeByRank(Call call) {
+        long start = call.longArg(2);
+        long stop = call.longArg(3);
+        SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
+        remove(call, zset, zset == null ? List.of() : ZRanges.byRank(zset, start, stop, false));
+    }
+
+    static void removeByScore(Call call) {
+        removeIn(call, ScoreRange.parse(call.arg(2), call.arg(3)));
+    }
+
+    static void removeByLex(Call call) {
+        removeIn(call, LexRange.parse(call.arg(2), call.arg(3)));
+    }
+
+    private static void removeIn(Call call, Bound bounds) {
+        SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
+        List<Node> nodes = new ArrayList<>();
+        Node node = zset == null ? null : zset.firstIn(bounds);
+        for (; node != null && !bounds.isAbove(node); node = node.next()) {
+            nodes.add(node);
+        }
+        remove(call, zset, nodes);
+    }
+
+    private static void remove(Call call, SortedSetValue zset, List<Node> nodes) {
+        for (Node node : nodes) {
+            zset.remove(node.member());
+        }
+        if (!nodes.isEmpty()) {
+            ZMembers.changed(call.db(), call.arg(1), zset);
+        }
+        call.reply().integer(nodes.size());
+    }
+}

@@ -1,0 +1,65 @@
+package io.portbind.kv.testing;
+
+import io.portbind.common.config.ConfigResolver;
+import io.portbind.common.server.NettyServer;
+import io.portbind.kv.server.KvServer;
+import io.portbind.kv.server.Main;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
+
+/** The kv-service started in-process on a free loopback port, and clients for it. */
+public final class KvTestServer implements AutoCloseable {
+
+    private final KvServer application;
+    private final NettyServer server;
+
+    private KvTestServer(Map<String, String> environment) throws Exception {
+        application = new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment));
+        server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), application);
+    }
+
+    public static KvTestServer start() throws Exception {
+        return new KvTestServer(Map.of());
+    }
+
+    /** A server whose clients must AUTH with {@code password}. */
+    public static KvTestServer withPassword(String password) throws Exception {
+        return new KvTestServer(Map.of("KV_PASSWORD", password));
+    }
+
+    public int port() {
+        return server.localAddress().getPort();
+    }
+
+    /** How many clients a blocking command parks right now (what INFO reports as blocked_clients). */
+    public int blockedClients() {
+        application.state().keyspace().lock();
+        try {
+            return application.blockedClients().blockedCount();
+        } finally {
+            application.state().keyspace().unlock();
+        }
+    }
+
+    /** A Jedis connection speaking RESP2 (no HELLO). */
+    public Jedis jedis() {
+        return new Jedis(new HostAndPort("127.0.0.1", port()), DefaultJedisClientConfig.builder().build());
+    }
+
+    /** A Jedis connection that opens with HELLO 3. */
+    public Jedis jedisResp3() {
+        return new Jedis(new HostAndPort("127.0.0.1", port()),
+                DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP3).build());
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(1));
+    }
+}
