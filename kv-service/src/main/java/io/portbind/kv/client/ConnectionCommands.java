@@ -12,25 +12,31 @@ import static io.portbind.kv.table.CommandFlag.STALE;
 import static io.portbind.kv.table.CommandGroup.CONNECTION;
 import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
 import static io.portbind.kv.table.CommandSpec.command;
+import static io.portbind.kv.table.DispatchRule.RUNS_IN_MULTI;
+import static io.portbind.kv.table.DispatchRule.SUBSCRIBED_CONTEXT;
 
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.DatabaseIndex;
+import java.nio.charset.StandardCharsets;
 
 /** PING, ECHO, QUIT, AUTH, HELLO and SELECT; CLIENT lives in {@link ClientCommands}. */
 public final class ConnectionCommands implements CommandFamily {
 
+    private static final byte[] PONG_MESSAGE = "pong".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY = new byte[0];
+
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(command("ping", ConnectionCommands::ping).arity(-1).flags(FAST).group(CONNECTION)
+        registry.add(command("ping", ConnectionCommands::ping).arity(-1).flags(FAST).rules(SUBSCRIBED_CONTEXT).group(CONNECTION)
                         .since("1.0.0").summary("Returns the server's liveliness response.")
                         .complexity(CONSTANT_TIME).args(string("message").optional()))
                 .add(command("echo", call -> call.reply().bulk(call.arg(1))).arity(2).flags(LOADING, STALE, FAST)
                         .group(CONNECTION)
                         .since("1.0.0").summary("Returns the given string.")
                         .complexity(CONSTANT_TIME).args(string("message")))
-                .add(command("quit", ConnectionCommands::quit).arity(-1)
+                .add(command("quit", ConnectionCommands::quit).arity(-1).rules(RUNS_IN_MULTI, SUBSCRIBED_CONTEXT)
                         .flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY).group(CONNECTION)
                         .since("1.0.0").summary("Closes the connection.")
                         .complexity(CONSTANT_TIME))
@@ -55,7 +61,12 @@ public final class ConnectionCommands implements CommandFamily {
         if (call.argCount() > 2) {
             throw call.arityError();
         }
-        if (call.argCount() == 1) {
+        if (call.session().inSubscribedContext()) {
+            // A RESP2 subscriber's connection carries messages, so PING answers in their shape: ["pong", message].
+            call.reply().array(2);
+            call.reply().bulk(PONG_MESSAGE);
+            call.reply().bulk(call.argCount() == 2 ? call.arg(1) : EMPTY);
+        } else if (call.argCount() == 1) {
             call.reply().pong();
         } else {
             call.reply().bulk(call.arg(1));

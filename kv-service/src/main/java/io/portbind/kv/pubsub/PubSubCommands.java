@@ -7,16 +7,15 @@ import static io.portbind.kv.table.CommandFlag.PUBSUB;
 import static io.portbind.kv.table.CommandFlag.STALE;
 import static io.portbind.kv.table.CommandSpec.command;
 import static io.portbind.kv.table.CommandSpec.container;
+import static io.portbind.kv.table.DispatchRule.SUBSCRIBED_CONTEXT;
 
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
-import io.portbind.kv.table.CommandGate;
 import io.portbind.kv.table.CommandGroup;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Session;
-import io.portbind.kv.transactions.TransactionCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,29 +25,24 @@ import java.util.List;
  * PING (answered as a message), QUIT and RESET. RESP3 clients get subscription replies and messages as
  * push messages and may run any command meanwhile.
  */
-public final class PubSubCommands implements CommandFamily, CommandGate {
+public final class PubSubCommands implements CommandFamily {
 
-    private static final String ONLY_SUBSCRIBE_COMMANDS =
-            "only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
-    private static final byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EMPTY = new byte[0];
 
     private PubSubHub hub;
 
     @Override
     public void register(CommandRegistry registry) {
         hub = new PubSubHub(registry.server().keyspace());
-        registry.gate(this)
-                .add(command("subscribe", call -> subscribe(call, false)).arity(-2)
+        registry.add(command("subscribe", call -> subscribe(call, false)).arity(-2).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Listens for messages published to channels."))
-                .add(command("unsubscribe", call -> unsubscribe(call, false)).arity(-1)
+                .add(command("unsubscribe", call -> unsubscribe(call, false)).arity(-1).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Stops listening to messages posted to channels."))
-                .add(command("psubscribe", call -> subscribe(call, true)).arity(-2)
+                .add(command("psubscribe", call -> subscribe(call, true)).arity(-2).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Listens for messages published to channels that match one or more patterns."))
-                .add(command("punsubscribe", call -> unsubscribe(call, true)).arity(-1)
+                .add(command("punsubscribe", call -> unsubscribe(call, true)).arity(-1).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Stops listening to messages published to channels that match one or more patterns."))
                 .add(command("publish", call -> call.reply().integer(hub.publish(call.arg(1), call.arg(2))))
@@ -65,43 +59,9 @@ public final class PubSubCommands implements CommandFamily, CommandGate {
                                 .summary("Returns a count of unique pattern subscriptions.")));
     }
 
-    /** RESP2 subscribed mode: only subscription commands, PING, QUIT and RESET run. */
-    @Override
-    public boolean intercept(Call call) {
-        Session session = call.session();
-        if (session.subscriptionCount() == 0 || session.protocol() != 2) {
-            return false;
-        }
-        String command = call.spec().fullName();
-        switch (command) {
-            case "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "quit", "reset" -> {
-                return false;
-            }
-            case "ping" -> {
-                return pingAsMessage(call);
-            }
-            case "exec" -> call.reply().error(TransactionCommands.EXECABORT_BECAUSE + "Can't execute 'exec': "
-                    + ONLY_SUBSCRIBE_COMMANDS);
-            default -> call.reply().error("ERR Can't execute '" + command + "': " + ONLY_SUBSCRIBE_COMMANDS);
-        }
-        return true;
-    }
-
     /** Forgets every subscription of {@code session}, without replies (RESET). */
     public void unsubscribeAll(Session session) {
         hub.unsubscribeAll(session);
-    }
-
-    /** In subscribed mode PING answers {@code ["pong", message]}; too many arguments is left to PING's own error. */
-    private static boolean pingAsMessage(Call call) {
-        if (call.argCount() > 2) {
-            return false;
-        }
-        Reply reply = call.reply();
-        reply.array(2);
-        reply.bulk(PONG);
-        reply.bulk(call.argCount() == 2 ? call.arg(1) : EMPTY);
-        return true;
     }
 
     private void subscribe(Call call, boolean pattern) {

@@ -8,7 +8,7 @@ public final class CommandRegistry {
 
     private final ServerState server;
     private final List<CommandSpec> commands = new ArrayList<>();
-    private final List<CommandGate> gates = new ArrayList<>();
+    private TransactionEnder transactions = session -> session.transaction(null);
 
     public CommandRegistry(ServerState server) {
         this.server = server;
@@ -24,8 +24,9 @@ public final class CommandRegistry {
         return this;
     }
 
-    public CommandRegistry gate(CommandGate gate) {
-        gates.add(gate);
+    /** How a transaction is discarded when EXEC itself is refused; the transactions feature sets it. */
+    public CommandRegistry transactions(TransactionEnder ender) {
+        this.transactions = ender;
         return this;
     }
 
@@ -34,7 +35,7 @@ public final class CommandRegistry {
         for (CommandFamily family : families) {
             family.register(this);
         }
-        Dispatcher dispatcher = new Dispatcher(server, new CommandTable(commands), gates);
+        Dispatcher dispatcher = new Dispatcher(server, new CommandTable(commands), transactions);
         server.dispatcher(dispatcher);
         return dispatcher;
     }

@@ -25,6 +25,7 @@ public final class CommandSpec {
     private final String fullName;
     private final int arity;
     private final Set<CommandFlag> flags;
+    private final Set<DispatchRule> rules;
     private final int firstKey;
     private final int lastKey;
     private final int keyStep;
@@ -44,6 +45,7 @@ public final class CommandSpec {
         this.fullName = parentName == null ? builder.name : parentName + "|" + builder.name;
         this.arity = builder.arity;
         this.flags = Collections.unmodifiableSet(builder.flags);
+        this.rules = Collections.unmodifiableSet(builder.rules);
         this.firstKey = builder.firstKey;
         this.lastKey = builder.lastKey;
         this.keyStep = builder.keyStep;
@@ -97,6 +99,10 @@ public final class CommandSpec {
 
     public Set<CommandFlag> flags() {
         return flags;
+    }
+
+    public boolean has(DispatchRule rule) {
+        return rules.contains(rule);
     }
 
     public int firstKey() {
@@ -191,6 +197,7 @@ public final class CommandSpec {
         private final Command body;
         private int arity;
         private final Set<CommandFlag> flags = EnumSet.noneOf(CommandFlag.class);
+        private final Set<DispatchRule> rules = EnumSet.noneOf(DispatchRule.class);
         private int firstKey;
         private int lastKey;
         private int keyStep;
@@ -216,6 +223,12 @@ public final class CommandSpec {
 
         public Builder flags(CommandFlag... flags) {
             this.flags.addAll(List.of(flags));
+            return this;
+        }
+
+        /** How the command stands to MULTI and subscribed mode, beyond its Redis flags. */
+        public Builder rules(DispatchRule... rules) {
+            this.rules.addAll(List.of(rules));
             return this;
         }
 

@@ -3,27 +3,34 @@ package io.portbind.kv.table;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.resp.CommandError;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs requests through Redis's one order of checks: lookup (and subcommand lookup), arity,
- * authentication, the gates (transactions, subscribed mode), then execution under the keyspace lock.
- * Commands never re-check what the dispatcher guarantees.
+ * Runs every request through Redis's one order of checks ({@code processCommand} in server.c): lookup (and
+ * subcommand lookup), arity, authentication, commands a transaction refuses ({@code no-multi}), RESP2
+ * subscribed mode, then queueing inside MULTI or execution under the keyspace lock. Each rule is read from
+ * the command's declared flags and {@link DispatchRule}s; commands never re-check what the dispatcher
+ * guarantees. A refused request inside MULTI makes the transaction fail at EXEC, as in Redis.
  */
 public final class Dispatcher {
 
     /** How much of the name and arguments an "unknown command" error quotes, as Redis. */
     private static final int QUOTE_LIMIT = 128;
+    private static final String NOAUTH = "NOAUTH Authentication required.";
+    private static final String NOT_IN_MULTI = "ERR Command not allowed inside a transaction";
+    private static final String ONLY_SUBSCRIBE_COMMANDS =
+            "only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+    /** The prefix of the error of an EXEC that is itself refused (arity, NOAUTH, subscribed mode). */
+    private static final String EXECABORT_BECAUSE = "EXECABORT Transaction discarded because of: ";
 
     private final ServerState server;
     private final CommandTable table;
-    private final CommandGate[] gates;
+    private final TransactionEnder transactions;
 
-    Dispatcher(ServerState server, CommandTable table, List<CommandGate> gates) {
+    Dispatcher(ServerState server, CommandTable table, TransactionEnder transactions) {
         this.server = server;
         this.table = table;
-        this.gates = gates.toArray(new CommandGate[0]);
+        this.transactions = transactions;
     }
 
     public CommandTable table() {
@@ -52,14 +59,24 @@ public final class Dispatcher {
             reject(call, call.arityError().getMessage());
             return;
         }
-        if (!call.session().isAuthenticated() && !spec.has(CommandFlag.NO_AUTH)) {
-            reject(call, "NOAUTH Authentication required.");
+        Session session = call.session();
+        if (!session.isAuthenticated() && !spec.has(CommandFlag.NO_AUTH)) {
+            reject(call, NOAUTH);
             return;
         }
-        for (CommandGate gate : gates) {
-            if (gate.intercept(call)) {
-                return;
-            }
+        Transaction transaction = session.transaction();
+        if (transaction != null && spec.has(CommandFlag.NO_MULTI)) {
+            reject(call, NOT_IN_MULTI);
+            return;
+        }
+        if (session.inSubscribedContext() && !spec.has(DispatchRule.SUBSCRIBED_CONTEXT)) {
+            reject(call, "ERR Can't execute '" + spec.fullName() + "': " + ONLY_SUBSCRIBE_COMMANDS);
+            return;
+        }
+        if (transaction != null && !spec.has(DispatchRule.RUNS_IN_MULTI)) {
+            transaction.queue(call);
+            call.reply().queued();
+            return;
         }
         execute(call);
     }
@@ -94,13 +111,22 @@ public final class Dispatcher {
         execute(call);
     }
 
+    /**
+     * Refuses the request with {@code refusal}. Inside MULTI that fails the transaction; a refused EXEC
+     * discards it at once and says why, as Redis's {@code execCommandAbort}.
+     */
     private void reject(Call call, String refusal) {
+        CommandSpec spec = call.spec();
+        Session session = call.session();
         String error = refusal;
-        for (CommandGate gate : gates) {
-            error = gate.rejected(call, error);
+        if (spec != null && spec.has(DispatchRule.EXECUTES_TRANSACTION)) {
+            transactions.discard(session);
+            error = EXECABORT_BECAUSE + (refusal.startsWith("ERR ") ? refusal.substring("ERR ".length()) : refusal);
+        } else if (session.transaction() != null) {
+            session.transaction().fail();
         }
-        if (call.spec() != null) {
-            call.spec().stats().rejected();
+        if (spec != null) {
+            spec.stats().rejected();
         }
         server.stats().errorReplied(error);
         call.reply().error(error);

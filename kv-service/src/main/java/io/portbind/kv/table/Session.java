@@ -148,6 +148,11 @@ public final class Session {
         this.subscriptionCount = value;
     }
 
+    /** RESP2 subscribed mode: the connection carries pushed messages, so only SUBSCRIBED_CONTEXT commands run. */
+    public boolean inSubscribedContext() {
+        return subscriptionCount > 0 && reply.protocol() == 2;
+    }
+
     public void replyMode(ReplyMode mode) {
         this.replyMode = mode;
     }

@@ -8,11 +8,12 @@ import static io.portbind.kv.table.CommandFlag.SKIP_SLOWLOG;
 import static io.portbind.kv.table.CommandFlag.STALE;
 import static io.portbind.kv.table.CommandGroup.TRANSACTIONS;
 import static io.portbind.kv.table.CommandSpec.command;
+import static io.portbind.kv.table.DispatchRule.EXECUTES_TRANSACTION;
+import static io.portbind.kv.table.DispatchRule.RUNS_IN_MULTI;
 
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
-import io.portbind.kv.table.CommandGate;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.Session;
@@ -24,15 +25,13 @@ import io.portbind.kv.table.Transaction;
  * NOAUTH) makes EXEC answer EXECABORT. EXEC runs the queue atomically: it is itself one command
  * under the keyspace lock, and runs each queued command through the dispatcher's execute.
  */
-public final class TransactionCommands implements CommandFamily, CommandGate {
+public final class TransactionCommands implements CommandFamily {
 
     private static final CommandError NESTED = new CommandError("ERR MULTI calls can not be nested");
     private static final CommandError EXEC_WITHOUT_MULTI = new CommandError("ERR EXEC without MULTI");
     private static final CommandError DISCARD_WITHOUT_MULTI = new CommandError("ERR DISCARD without MULTI");
     private static final CommandError WATCH_INSIDE_MULTI = new CommandError("ERR WATCH inside MULTI is not allowed");
     private static final String EXECABORT = "EXECABORT Transaction discarded because of previous errors.";
-    /** The prefix of the error of an EXEC that is itself refused (arity, NOAUTH, subscribed mode). */
-    public static final String EXECABORT_BECAUSE = "EXECABORT Transaction discarded because of: ";
 
     private WatchedKeys watchedKeys;
 
@@ -40,57 +39,24 @@ public final class TransactionCommands implements CommandFamily, CommandGate {
     public void register(CommandRegistry registry) {
         watchedKeys = new WatchedKeys(registry.server().keyspace());
         registry.server().keyspace().addListener(watchedKeys);
-        registry.gate(this)
-                .add(command("multi", this::multi).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+        registry.transactions(this::discard)
+                .add(command("multi", this::multi).arity(1).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
                         .group(TRANSACTIONS).since("1.2.0").summary("Starts a transaction."))
-                .add(command("exec", this::exec).arity(1).flags(NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG)
+                .add(command("exec", this::exec).arity(1).rules(RUNS_IN_MULTI, EXECUTES_TRANSACTION).flags(NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG)
                         .group(TRANSACTIONS).since("1.2.0").summary("Executes all commands in a transaction."))
-                .add(command("discard", this::discard).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                .add(command("discard", this::discard).arity(1).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
                         .group(TRANSACTIONS).since("2.0.0").summary("Discards a transaction."))
-                .add(command("watch", this::watch).arity(-2).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
+                .add(command("watch", this::watch).arity(-2).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
                         .keys(1, -1, 1).group(TRANSACTIONS).since("2.2.0")
                         .summary("Monitors changes to keys to determine the execution of a transaction."))
                 .add(command("unwatch", this::unwatch).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
                         .group(TRANSACTIONS).since("2.2.0").summary("Forgets about watched keys of a transaction."));
     }
 
-    @Override
-    public boolean intercept(Call call) {
-        Transaction transaction = call.session().transaction();
-        if (transaction == null || runsInsideMulti(call.spec().fullName())) {
-            return false;
-        }
-        transaction.queue(call);
-        call.reply().queued();
-        return true;
-    }
-
-    /** A refused request fails the open transaction; a refused EXEC discards it at once, as Redis does. */
-    @Override
-    public String rejected(Call call, String error) {
-        Transaction transaction = call.session().transaction();
-        if (transaction != null) {
-            transaction.fail();
-        }
-        if (call.spec() == null || !call.spec().fullName().equals("exec")) {
-            return error;
-        }
-        discard(call.session());
-        return EXECABORT_BECAUSE + (error.startsWith("ERR ") ? error.substring("ERR ".length()) : error);
-    }
-
     /** Ends MULTI and forgets the watched keys (DISCARD, and RESET). */
     public void discard(Session session) {
         session.transaction(null);
         watchedKeys.unwatchAll(session);
-    }
-
-    /** The commands Redis runs at once even inside MULTI. */
-    private static boolean runsInsideMulti(String command) {
-        return switch (command) {
-            case "multi", "exec", "discard", "watch", "quit", "reset" -> true;
-            default -> false;
-        };
     }
 
     private void multi(Call call) {

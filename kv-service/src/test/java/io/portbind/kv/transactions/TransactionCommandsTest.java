@@ -79,6 +79,18 @@ class TransactionCommandsTest extends KvServerTest {
     }
 
     @Test
+    void shutdownInsideMultiIsRefusedAndTheServerKeepsRunning() throws Exception {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("MULTI\r\nSET k 1\r\nSHUTDOWN NOSAVE\r\nEXEC\r\nPING\r\n");
+            String expected = "+OK\r\n+QUEUED\r\n-ERR Command not allowed inside a transaction\r\n"
+                    + "-EXECABORT Transaction discarded because of previous errors.\r\n+PONG\r\n";
+            assertEquals(expected, client.read(expected.length()));
+        }
+        assertEquals("PONG", redis.ping());
+        assertNull(redis.get("k"));
+    }
+
+    @Test
     void misuseErrors() {
         assertError("ERR EXEC without MULTI", Command.EXEC);
         assertError("ERR DISCARD without MULTI", Command.DISCARD);
