@@ -121,7 +121,7 @@ final class PubSubHub {
         }
         for (Map.Entry<ByteString, Set<Session>> entry : patterns.entrySet()) {
             byte[] pattern = entry.getKey().bytes();
-            if (!GlobPattern.matches(pattern, channel, false)) {
+            if (!GlobPattern.matches(pattern, channel, GlobPattern.Case.SENSITIVE)) {
                 continue;
             }
             for (Session session : entry.getValue()) {
@@ -148,7 +148,7 @@ final class PubSubHub {
     List<byte[]> activeChannels(byte[] pattern) {
         List<byte[]> active = new ArrayList<>();
         for (ByteString channel : channels.keySet()) {
-            if (pattern == null || GlobPattern.matches(pattern, channel.bytes(), false)) {
+            if (pattern == null || GlobPattern.matches(pattern, channel.bytes(), GlobPattern.Case.SENSITIVE)) {
                 active.add(channel.bytes());
             }
         }
