@@ -25,30 +25,38 @@ import java.util.function.BiConsumer;
  * replication, eviction) report what is true here: never saved, no replicas, nothing evicted.
  */
 enum InfoSections {
-    SERVER("Server", true, InfoSections::server),
-    CLIENTS("Clients", true, InfoSections::clients),
-    MEMORY("Memory", true, InfoSections::memory),
-    PERSISTENCE("Persistence", true, InfoSections::persistence),
-    STATS("Stats", true, InfoSections::stats),
-    REPLICATION("Replication", true, InfoSections::replication),
-    CPU("CPU", true, InfoSections::cpu),
-    MODULES("Modules", true, (call, info) -> { }),
-    COMMANDSTATS("Commandstats", false, InfoSections::commandStats),
-    ERRORSTATS("Errorstats", true, InfoSections::errorStats),
-    CLUSTER("Cluster", true, (call, info) -> info.field("cluster_enabled", 0)),
-    KEYSPACE("Keyspace", true, InfoSections::keyspace);
+    SERVER("Server", Shown.BY_DEFAULT, InfoSections::server),
+    CLIENTS("Clients", Shown.BY_DEFAULT, InfoSections::clients),
+    MEMORY("Memory", Shown.BY_DEFAULT, InfoSections::memory),
+    PERSISTENCE("Persistence", Shown.BY_DEFAULT, InfoSections::persistence),
+    STATS("Stats", Shown.BY_DEFAULT, InfoSections::stats),
+    REPLICATION("Replication", Shown.BY_DEFAULT, InfoSections::replication),
+    CPU("CPU", Shown.BY_DEFAULT, InfoSections::cpu),
+    MODULES("Modules", Shown.BY_DEFAULT, (call, info) -> { }),
+    COMMANDSTATS("Commandstats", Shown.ON_REQUEST, InfoSections::commandStats),
+    ERRORSTATS("Errorstats", Shown.BY_DEFAULT, InfoSections::errorStats),
+    CLUSTER("Cluster", Shown.BY_DEFAULT, (call, info) -> info.field("cluster_enabled", 0)),
+    KEYSPACE("Keyspace", Shown.BY_DEFAULT, InfoSections::keyspace);
 
     /** The same 40 hex digits for the life of the process, as Redis's run_id and master_replid. */
     private static final String RUN_ID = randomHex();
     private static final String NO_REPLICATION_ID = "0".repeat(40);
 
+    /** When INFO shows a section, as Redis 7.0 keeps its list of default sections. */
+    private enum Shown {
+        /** With no argument, with {@code default}, {@code all} or {@code everything}, and when named. */
+        BY_DEFAULT,
+        /** Only with {@code all} or {@code everything}, or when named (commandstats). */
+        ON_REQUEST
+    }
+
     private final String title;
     private final boolean inDefault;
     private final BiConsumer<Call, Info> writer;
 
-    InfoSections(String title, boolean inDefault, BiConsumer<Call, Info> writer) {
+    InfoSections(String title, Shown shown, BiConsumer<Call, Info> writer) {
         this.title = title;
-        this.inDefault = inDefault;
+        this.inDefault = shown == Shown.BY_DEFAULT;
         this.writer = writer;
     }
 

@@ -83,7 +83,7 @@ public final class ConfigCommands implements CommandFamily {
             }
             for (ConfigParameters.Parameter parameter : parameters.all()) {
                 byte[] name = parameter.name().getBytes(StandardCharsets.US_ASCII);
-                if (GlobPattern.matches(call.arg(i), name, true)) {
+                if (GlobPattern.matches(call.arg(i), name, GlobPattern.Case.INSENSITIVE)) {
                     matched.put(parameter.name(), parameter.value().apply(call));
                 }
             }

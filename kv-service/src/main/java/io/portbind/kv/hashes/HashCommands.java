@@ -18,9 +18,9 @@ public final class HashCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(hash("hset", call -> HashWrites.set(call, false), -4, "2.0.0",
+        registry.add(hash("hset", call -> HashWrites.set(call, FieldSetReply.ADDED_COUNT), -4, "2.0.0",
                         "Set the string value of a hash field", WRITE, DENYOOM, FAST))
-                .add(hash("hmset", call -> HashWrites.set(call, true), -4, "2.0.0",
+                .add(hash("hmset", call -> HashWrites.set(call, FieldSetReply.OK), -4, "2.0.0",
                         "Set multiple hash fields to multiple values", WRITE, DENYOOM, FAST))
                 .add(hash("hsetnx", HashWrites::setIfAbsent, 4, "2.0.0",
                         "Set the value of a hash field, only if the field does not exist", WRITE, DENYOOM, FAST))
@@ -38,11 +38,11 @@ public final class HashCommands implements CommandFamily {
                         "Get the length of the value of a hash field", READONLY, FAST))
                 .add(hash("hexists", HashReads::exists, 3, "2.0.0", "Determine if a hash field exists",
                         READONLY, FAST))
-                .add(hash("hkeys", call -> HashReads.all(call, true, false), 2, "2.0.0",
+                .add(hash("hkeys", call -> HashReads.all(call, EntryParts.FIELDS), 2, "2.0.0",
                         "Get all the fields in a hash", READONLY))
-                .add(hash("hvals", call -> HashReads.all(call, false, true), 2, "2.0.0",
+                .add(hash("hvals", call -> HashReads.all(call, EntryParts.VALUES), 2, "2.0.0",
                         "Get all the values in a hash", READONLY))
-                .add(hash("hgetall", call -> HashReads.all(call, true, true), 2, "2.0.0",
+                .add(hash("hgetall", call -> HashReads.all(call, EntryParts.FIELDS_AND_VALUES), 2, "2.0.0",
                         "Get all the fields and values in a hash", READONLY))
                 .add(hash("hrandfield", HashRandomField::hrandfield, -2, "6.2.0",
                         "Get one or multiple random fields from a hash", READONLY))

@@ -35,13 +35,14 @@ final class HashRandomField {
         if (requested == Long.MIN_VALUE) {
             throw COUNT_RANGE;
         }
-        boolean withValues = call.argCount() == 4 && call.is(3, "withvalues");
-        if (call.argCount() >= 4 && !withValues) {
+        EntryParts parts = call.argCount() == 4 && call.is(3, "withvalues")
+                ? EntryParts.FIELDS_AND_VALUES : EntryParts.FIELDS;
+        if (call.argCount() >= 4 && parts == EntryParts.FIELDS) {
             throw CommandError.SYNTAX;
         }
         boolean distinct = requested >= 0;
         long count = Math.abs(requested);
-        if (withValues && count > Long.MAX_VALUE / 2) {
+        if (parts == EntryParts.FIELDS_AND_VALUES && count > Long.MAX_VALUE / 2) {
             throw OUT_OF_RANGE;
         }
         HashValue hash = HashReads.at(call);
@@ -49,66 +50,66 @@ final class HashRandomField {
         if (hash == null || count == 0) {
             reply.array(0);
         } else if (!distinct || count == 1) {
-            withRepeats(reply, hash, count, withValues);
+            withRepeats(reply, hash, count, parts);
         } else if (count >= hash.size()) {
-            whole(reply, hash, withValues);
+            whole(reply, hash, parts);
         } else if (count * SPARSE_SAMPLE > hash.size()) {
-            sample(reply, hash, (int) count, withValues);
+            sample(reply, hash, (int) count, parts);
         } else {
-            distinctPicks(reply, hash, (int) count, withValues);
+            distinctPicks(reply, hash, (int) count, parts);
         }
     }
 
     /** {@code count} fields picked independently: the same field may come more than once. */
-    private static void withRepeats(Reply reply, HashValue hash, long count, boolean withValues) {
+    private static void withRepeats(Reply reply, HashValue hash, long count, EntryParts parts) {
         RandomGenerator random = ThreadLocalRandom.current();
-        header(reply, count, withValues);
+        header(reply, count, parts);
         for (long i = 0; i < count; i++) {
             byte[][] entry = hash.randomEntry(random);
-            entry(reply, entry[0], entry[1], withValues);
+            entry(reply, entry[0], entry[1], parts);
         }
     }
 
-    private static void whole(Reply reply, HashValue hash, boolean withValues) {
-        header(reply, hash.size(), withValues);
-        hash.forEach((field, value) -> entry(reply, field, value, withValues));
+    private static void whole(Reply reply, HashValue hash, EntryParts parts) {
+        header(reply, hash.size(), parts);
+        hash.forEach((field, value) -> entry(reply, field, value, parts));
     }
 
     /** {@code count} distinct fields, fewer than the hash has, in random order. */
-    private static void sample(Reply reply, HashValue hash, int count, boolean withValues) {
+    private static void sample(Reply reply, HashValue hash, int count, EntryParts parts) {
         List<byte[][]> entries = new ArrayList<>(hash.size());
         hash.forEach((field, value) -> entries.add(new byte[][] {field, value}));
         Collections.shuffle(entries, ThreadLocalRandom.current());
-        header(reply, count, withValues);
+        header(reply, count, parts);
         for (int i = 0; i < count; i++) {
-            entry(reply, entries.get(i)[0], entries.get(i)[1], withValues);
+            entry(reply, entries.get(i)[0], entries.get(i)[1], parts);
         }
     }
 
     /** A few fields of a big hash: random picks, skipping repeats, instead of copying the whole hash. */
-    private static void distinctPicks(Reply reply, HashValue hash, int count, boolean withValues) {
+    private static void distinctPicks(Reply reply, HashValue hash, int count, EntryParts parts) {
         RandomGenerator random = ThreadLocalRandom.current();
         Set<ByteBuffer> picked = new HashSet<>();
-        header(reply, count, withValues);
+        header(reply, count, parts);
         while (picked.size() < count) {
             byte[][] entry = hash.randomEntry(random);
             if (picked.add(ByteBuffer.wrap(entry[0]))) {
-                entry(reply, entry[0], entry[1], withValues);
+                entry(reply, entry[0], entry[1], parts);
             }
         }
     }
 
     /** RESP3 gets one [field, value] array per entry with WITHVALUES; RESP2 a flat array. */
-    private static void header(Reply reply, long entries, boolean withValues) {
-        reply.array((int) (withValues && !reply.isResp3() ? entries * 2 : entries));
+    private static void header(Reply reply, long entries, EntryParts parts) {
+        reply.array((int) (parts.hasValues() && !reply.isResp3() ? entries * 2 : entries));
     }
 
-    private static void entry(Reply reply, byte[] field, byte[] value, boolean withValues) {
-        if (withValues && reply.isResp3()) {
+    private static void entry(Reply reply, byte[] field, byte[] value, EntryParts parts) {
+        if (parts.hasValues() && reply.isResp3()) {
             reply.array(2);
         }
         reply.bulk(field);
-        if (withValues) {
+        if (parts.hasValues()) {
             reply.bulk(value);
         }
     }

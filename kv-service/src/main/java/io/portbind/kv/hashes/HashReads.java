@@ -41,7 +41,9 @@ final class HashReads {
     }
 
     /** HKEYS (fields), HVALS (values) and HGETALL (both: a map in RESP3). */
-    static void all(Call call, boolean fields, boolean values) {
+    static void all(Call call, EntryParts parts) {
+        boolean fields = parts.hasFields();
+        boolean values = parts.hasValues();
         HashValue hash = at(call);
         Reply reply = call.reply();
         int size = hash == null ? 0 : hash.size();

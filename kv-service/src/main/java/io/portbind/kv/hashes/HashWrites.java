@@ -19,7 +19,7 @@ final class HashWrites {
     }
 
     /** HSET/HMSET key field value [field value ...]: HSET counts the new fields, HMSET answers OK. */
-    static void set(Call call, boolean answerOk) {
+    static void set(Call call, FieldSetReply answer) {
         if (call.argCount() % 2 != 0) {
             throw call.arityError();
         }
@@ -37,7 +37,7 @@ final class HashWrites {
             }
         }
         stored(db, key, hash, created);
-        if (answerOk) {
+        if (answer == FieldSetReply.OK) {
             call.reply().ok();
         } else {
             call.reply().integer(added);

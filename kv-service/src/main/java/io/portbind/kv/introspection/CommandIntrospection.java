@@ -126,7 +126,8 @@ public final class CommandIntrospection implements CommandFamily {
             return CommandDescriptions.aclCategories(spec).contains("@" + call.text(4).toLowerCase(Locale.ROOT));
         }
         if (call.is(3, "pattern")) {
-            return GlobPattern.matches(call.arg(4), spec.name().getBytes(StandardCharsets.US_ASCII), true);
+            return GlobPattern.matches(call.arg(4), spec.name().getBytes(StandardCharsets.US_ASCII),
+                    GlobPattern.Case.INSENSITIVE);
         }
         throw CommandError.SYNTAX;
     }

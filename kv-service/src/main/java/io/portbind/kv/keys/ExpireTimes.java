@@ -11,20 +11,25 @@ public final class ExpireTimes {
     /** PX and PXAT count milliseconds. */
     public static final long MILLISECONDS = 1;
 
+    private static final Option EX = new Option(SECONDS, TimeBase.NOW);
+    private static final Option PX = new Option(MILLISECONDS, TimeBase.NOW);
+    private static final Option EXAT = new Option(SECONDS, TimeBase.UNIX_EPOCH);
+    private static final Option PXAT = new Option(MILLISECONDS, TimeBase.UNIX_EPOCH);
+
     private ExpireTimes() {
     }
 
     /**
      * The absolute expiry in Unix milliseconds given by argument {@code index}, a positive count of
-     * {@code unitMillis}, {@code relative} to now or absolute; {@code invalid expire time} otherwise.
+     * {@code unitMillis} from {@code base}; {@code invalid expire time} otherwise.
      */
-    public static long absolute(Call call, int index, long unitMillis, boolean relative) {
+    public static long absolute(Call call, int index, long unitMillis, TimeBase base) {
         long time = call.longArg(index);
         if (time <= 0 || time > Long.MAX_VALUE / unitMillis) {
             throw invalid(call);
         }
         time *= unitMillis;
-        if (relative) {
+        if (base == TimeBase.NOW) {
             if (time > Long.MAX_VALUE - call.keyspace().now()) {
                 throw invalid(call);
             }
@@ -33,19 +38,19 @@ public final class ExpireTimes {
         return time;
     }
 
-    /** The option word at {@code index} if it is EX, PX, EXAT or PXAT: its unit and whether it is relative. */
+    /** The option word at {@code index} if it is EX, PX, EXAT or PXAT: its unit and what it counts from. */
     public static Option option(Call call, int index) {
         if (call.is(index, "ex")) {
-            return new Option(SECONDS, true);
+            return EX;
         }
         if (call.is(index, "px")) {
-            return new Option(MILLISECONDS, true);
+            return PX;
         }
         if (call.is(index, "exat")) {
-            return new Option(SECONDS, false);
+            return EXAT;
         }
         if (call.is(index, "pxat")) {
-            return new Option(MILLISECONDS, false);
+            return PXAT;
         }
         return null;
     }
@@ -54,11 +59,11 @@ public final class ExpireTimes {
         return new CommandError("ERR invalid expire time in '" + call.spec().fullName() + "' command");
     }
 
-    /** An EX/PX/EXAT/PXAT option: the unit of its time and whether the time is relative to now. */
-    public record Option(long unitMillis, boolean relative) {
+    /** An EX/PX/EXAT/PXAT option: the unit of its time and what the time counts from. */
+    public record Option(long unitMillis, TimeBase base) {
 
         public long absolute(Call call, int index) {
-            return ExpireTimes.absolute(call, index, unitMillis, relative);
+            return ExpireTimes.absolute(call, index, unitMillis, base);
         }
     }
 }

@@ -27,24 +27,24 @@ public final class ExpiryCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(expire("expire", call -> setExpiry(call, true, ExpireTimes.SECONDS),
+        registry.add(expire("expire", call -> setExpiry(call, TimeBase.NOW, ExpireTimes.SECONDS),
                         integer("seconds"), "2.1.0", "Sets the expiration time of a key in seconds."))
-                .add(expire("pexpire", call -> setExpiry(call, true, ExpireTimes.MILLISECONDS),
+                .add(expire("pexpire", call -> setExpiry(call, TimeBase.NOW, ExpireTimes.MILLISECONDS),
                         integer("milliseconds"), "2.6.0", "Sets the expiration time of a key in milliseconds."))
-                .add(expire("expireat", call -> setExpiry(call, false, ExpireTimes.SECONDS),
+                .add(expire("expireat", call -> setExpiry(call, TimeBase.UNIX_EPOCH, ExpireTimes.SECONDS),
                         unixTime("unix-time-seconds"), "1.2.0",
                         "Sets the expiration time of a key to a Unix timestamp."))
-                .add(expire("pexpireat", call -> setExpiry(call, false, ExpireTimes.MILLISECONDS),
+                .add(expire("pexpireat", call -> setExpiry(call, TimeBase.UNIX_EPOCH, ExpireTimes.MILLISECONDS),
                         unixTime("unix-time-milliseconds"), "2.6.0",
                         "Sets the expiration time of a key to a Unix milliseconds timestamp."))
-                .add(query("ttl", call -> replyTime(call, true, ExpireTimes.SECONDS), "1.0.0",
+                .add(query("ttl", call -> replyTime(call, TimeBase.NOW, ExpireTimes.SECONDS), "1.0.0",
                         "Returns the expiration time in seconds of a key."))
-                .add(query("pttl", call -> replyTime(call, true, ExpireTimes.MILLISECONDS), "2.6.0",
+                .add(query("pttl", call -> replyTime(call, TimeBase.NOW, ExpireTimes.MILLISECONDS), "2.6.0",
                         "Returns the expiration time in milliseconds of a key."))
-                .add(query("expiretime", call -> replyTime(call, false, ExpireTimes.SECONDS), "7.0.0",
+                .add(query("expiretime", call -> replyTime(call, TimeBase.UNIX_EPOCH, ExpireTimes.SECONDS), "7.0.0",
                         "Returns the expiration time of a key as a Unix timestamp."))
-                .add(query("pexpiretime", call -> replyTime(call, false, ExpireTimes.MILLISECONDS), "7.0.0",
-                        "Returns the expiration time of a key as a Unix milliseconds timestamp."))
+                .add(query("pexpiretime", call -> replyTime(call, TimeBase.UNIX_EPOCH, ExpireTimes.MILLISECONDS),
+                        "7.0.0", "Returns the expiration time of a key as a Unix milliseconds timestamp."))
                 .add(command("persist", ExpiryCommands::persist).arity(2).flags(WRITE, FAST).keys(1, 1, 1)
                         .group(GENERIC).since("2.2.0").summary("Removes the expiration time of a key.")
                         .complexity(CONSTANT_TIME).args(key("key")));
@@ -66,17 +66,17 @@ public final class ExpiryCommands implements CommandFamily {
 
     /**
      * The one routine behind the four EXPIRE commands: parses the NX/XX/GT/LT options, then the time
-     * ({@code relative} to now or absolute, in units of {@code unitMillis}), then applies it.
+     * (counted from {@code base}, in units of {@code unitMillis}), then applies it.
      * A time already past deletes the key. Replies 1 when the TTL was set, 0 when not.
      */
-    private static void setExpiry(Call call, boolean relative, long unitMillis) {
+    private static void setExpiry(Call call, TimeBase base, long unitMillis) {
         ExpireCondition condition = ExpireCondition.parse(call, 3);
         long when = call.longArg(2);
         if (when > Long.MAX_VALUE / unitMillis || when < Long.MIN_VALUE / unitMillis) {
             throw ExpireTimes.invalid(call);
         }
         when *= unitMillis;
-        if (relative) {
+        if (base == TimeBase.NOW) {
             if (when > Long.MAX_VALUE - call.keyspace().now()) {
                 throw ExpireTimes.invalid(call);
             }
@@ -92,8 +92,8 @@ public final class ExpiryCommands implements CommandFamily {
         call.reply().integer(1);
     }
 
-    /** TTL, PTTL (remaining time) and EXPIRETIME, PEXPIRETIME (absolute): -2 missing, -1 no TTL. */
-    private static void replyTime(Call call, boolean remaining, long unitMillis) {
+    /** TTL, PTTL (from now: the remaining time) and EXPIRETIME, PEXPIRETIME (Unix time): -2 missing, -1 no TTL. */
+    private static void replyTime(Call call, TimeBase base, long unitMillis) {
         Database db = call.db();
         byte[] key = call.arg(1);
         if (!db.exists(key)) {
@@ -105,7 +105,7 @@ public final class ExpiryCommands implements CommandFamily {
             call.reply().integer(Database.NO_EXPIRY);
             return;
         }
-        long millis = remaining ? Math.max(0, at - call.keyspace().now()) : at;
+        long millis = base == TimeBase.NOW ? Math.max(0, at - call.keyspace().now()) : at;
         call.reply().integer(unitMillis == 1 ? millis : (millis + unitMillis / 2) / unitMillis);
     }
 

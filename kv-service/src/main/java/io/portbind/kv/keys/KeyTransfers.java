@@ -16,22 +16,31 @@ final class KeyTransfers {
     private static final CommandError NO_SUCH_KEY = new CommandError("ERR no such key");
     private static final CommandError SAME_OBJECT = new CommandError("ERR source and destination objects are the same");
 
+    /** When RENAME and RENAMENX, one routine, may replace the value at the new name. */
+    private enum RenameCondition {
+        /** Whatever the new name holds is replaced (RENAME). */
+        ALWAYS,
+        /** Only when the new name does not exist (RENAMENX, Redis's {@code nx}). */
+        ONLY_IF_ABSENT
+    }
+
     private KeyTransfers() {
     }
 
     /** RENAME key newkey: replies OK; a missing key is an error. */
     static void rename(Call call) {
-        rename(call, false);
+        rename(call, RenameCondition.ALWAYS);
         call.reply().ok();
     }
 
     /** RENAMENX key newkey: 1 when renamed, 0 when newkey exists. */
     static void renameIfAbsent(Call call) {
-        call.reply().integer(rename(call, true) ? 1 : 0);
+        call.reply().integer(rename(call, RenameCondition.ONLY_IF_ABSENT) ? 1 : 0);
     }
 
-    /** Renames argument 1 to argument 2 unless {@code onlyIfAbsent} and the new name exists; true if it did. */
-    private static boolean rename(Call call, boolean onlyIfAbsent) {
+    /** Renames argument 1 to argument 2 if {@code condition} allows; true if it did. */
+    private static boolean rename(Call call, RenameCondition condition) {
+        boolean onlyIfAbsent = condition == RenameCondition.ONLY_IF_ABSENT;
         Database db = call.db();
         byte[] key = call.arg(1);
         byte[] newKey = call.arg(2);

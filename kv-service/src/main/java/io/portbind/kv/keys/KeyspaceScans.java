@@ -17,7 +17,7 @@ final class KeyspaceScans {
         byte[] pattern = call.arg(1);
         List<byte[]> found = new ArrayList<>();
         call.db().forEach((key, value) -> {
-            if (GlobPattern.matches(pattern, key, false)) {
+            if (GlobPattern.matches(pattern, key, GlobPattern.Case.SENSITIVE)) {
                 found.add(key);
             }
         });
@@ -28,7 +28,7 @@ final class KeyspaceScans {
     /** SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. */
     static void scan(Call call) {
         long cursor = ScanArguments.cursor(call, 1);
-        ScanArguments scan = ScanArguments.parse(call, 2, true);
+        ScanArguments scan = ScanArguments.parse(call, 2, ScanScope.KEYSPACE);
         List<byte[]> found = new ArrayList<>();
         long next = call.db().scan(cursor, scan.count(), (key, value) -> {
             if (scan.matches(key) && scan.hasType(value)) {

@@ -37,8 +37,8 @@ public record ScanArguments(byte[] pattern, long count, String type) {
         }
     }
 
-    /** The options from argument {@code first} on; TYPE only where {@code typeAllowed} (SCAN). */
-    static ScanArguments parse(Call call, int first, boolean typeAllowed) {
+    /** The options from argument {@code first} on; TYPE only when the {@code scope} is the keyspace (SCAN). */
+    static ScanArguments parse(Call call, int first, ScanScope scope) {
         byte[] pattern = null;
         long count = DEFAULT_COUNT;
         String type = null;
@@ -53,7 +53,7 @@ public record ScanArguments(byte[] pattern, long count, String type) {
                 }
             } else if (call.is(i, "match")) {
                 pattern = call.arg(i + 1);
-            } else if (typeAllowed && call.is(i, "type")) {
+            } else if (scope == ScanScope.KEYSPACE && call.is(i, "type")) {
                 type = call.text(i + 1);
             } else {
                 throw CommandError.SYNTAX;
@@ -64,11 +64,11 @@ public record ScanArguments(byte[] pattern, long count, String type) {
 
     /** The options of SSCAN, HSCAN and ZSCAN, after {@code key cursor}. */
     public static ScanArguments parseForKey(Call call) {
-        return parse(call, 3, false);
+        return parse(call, 3, ScanScope.ONE_VALUE);
     }
 
     public boolean matches(byte[] element) {
-        return pattern == null || GlobPattern.matches(pattern, element, false);
+        return pattern == null || GlobPattern.matches(pattern, element, GlobPattern.Case.SENSITIVE);
     }
 
     /** Whether a value passes the TYPE filter: Redis 7.0 compares type names ignoring case; unknown ones match none. */

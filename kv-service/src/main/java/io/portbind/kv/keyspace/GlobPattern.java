@@ -7,10 +7,19 @@ package io.portbind.kv.keyspace;
  */
 public final class GlobPattern {
 
+    /** Whether letters must match in case, as the {@code nocase} argument of Redis's stringmatchlen. */
+    public enum Case {
+        /** {@code a} matches only {@code a}: KEYS, SCAN MATCH, PSUBSCRIBE, PUBSUB CHANNELS. */
+        SENSITIVE,
+        /** {@code a} matches {@code a} and {@code A} (ASCII letters): CONFIG GET, COMMAND LIST FILTERBY PATTERN. */
+        INSENSITIVE
+    }
+
     private GlobPattern() {
     }
 
-    public static boolean matches(byte[] pattern, byte[] text, boolean ignoreCase) {
+    /** Whether {@code text} matches {@code pattern} as a whole, letters compared as {@code letterCase} says. */
+    public static boolean matches(byte[] pattern, byte[] text, Case letterCase) {
         if (pattern.length == 1 && pattern[0] == '*') {
             return true; // the common "everything" (KEYS *, SCAN MATCH *) without walking the text
         }
@@ -24,7 +33,7 @@ public final class GlobPattern {
                 starT = t;
                 continue;
             }
-            int next = p < pattern.length ? matchOne(pattern, p, text[t], ignoreCase) : -1;
+            int next = p < pattern.length ? matchOne(pattern, p, text[t], letterCase) : -1;
             if (next >= 0) {
                 p = next;
                 t++;
@@ -42,23 +51,23 @@ public final class GlobPattern {
     }
 
     /** If the pattern element at {@code p} matches {@code c}, the index after that element; otherwise -1. */
-    private static int matchOne(byte[] pattern, int p, byte c, boolean ignoreCase) {
+    private static int matchOne(byte[] pattern, int p, byte c, Case letterCase) {
         switch (pattern[p]) {
             case '?':
                 return p + 1;
             case '[':
-                return matchClass(pattern, p + 1, c, ignoreCase);
+                return matchClass(pattern, p + 1, c, letterCase);
             case '\\':
                 if (p + 1 < pattern.length) {
-                    return same(pattern[p + 1], c, ignoreCase) ? p + 2 : -1;
+                    return same(pattern[p + 1], c, letterCase) ? p + 2 : -1;
                 }
-                return same(pattern[p], c, ignoreCase) ? p + 1 : -1;
+                return same(pattern[p], c, letterCase) ? p + 1 : -1;
             default:
-                return same(pattern[p], c, ignoreCase) ? p + 1 : -1;
+                return same(pattern[p], c, letterCase) ? p + 1 : -1;
         }
     }
 
-    private static int matchClass(byte[] pattern, int p, byte c, boolean ignoreCase) {
+    private static int matchClass(byte[] pattern, int p, byte c, Case letterCase) {
         boolean negate = p < pattern.length && pattern[p] == '^';
         if (negate) {
             p++;
@@ -67,19 +76,19 @@ public final class GlobPattern {
         while (p < pattern.length && pattern[p] != ']') {
             if (pattern[p] == '\\' && p + 1 < pattern.length) {
                 p++;
-                found |= same(pattern[p], c, ignoreCase);
+                found |= same(pattern[p], c, letterCase);
             } else if (p + 2 < pattern.length && pattern[p + 1] == '-') {
                 int low = Math.min(pattern[p] & 0xff, pattern[p + 2] & 0xff);
                 int high = Math.max(pattern[p] & 0xff, pattern[p + 2] & 0xff);
-                int value = (ignoreCase ? lower(c) : c) & 0xff;
-                if (ignoreCase) {
+                int value = (letterCase == Case.INSENSITIVE ? lower(c) : c) & 0xff;
+                if (letterCase == Case.INSENSITIVE) {
                     low = lower((byte) low) & 0xff;
                     high = lower((byte) high) & 0xff;
                 }
                 found |= value >= low && value <= high;
                 p += 2;
             } else {
-                found |= same(pattern[p], c, ignoreCase);
+                found |= same(pattern[p], c, letterCase);
             }
             p++;
         }
@@ -88,8 +97,8 @@ public final class GlobPattern {
         return found != negate ? after : -1;
     }
 
-    private static boolean same(byte a, byte b, boolean ignoreCase) {
-        return a == b || ignoreCase && lower(a) == lower(b);
+    private static boolean same(byte a, byte b, Case letterCase) {
+        return a == b || letterCase == Case.INSENSITIVE && lower(a) == lower(b);
     }
 
     private static byte lower(byte b) {

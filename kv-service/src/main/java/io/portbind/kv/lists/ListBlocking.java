@@ -25,14 +25,14 @@ final class ListBlocking {
     }
 
     /** BLPOP/BRPOP key [key ...] timeout: replies {@code [key, element]} from the first non-empty list. */
-    void bpop(Call call, boolean head) {
+    void bpop(Call call, End end) {
         long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
         Database db = call.db();
         List<byte[]> keys = Arrays.asList(call.args()).subList(1, call.argCount() - 1);
         for (byte[] key : keys) {
             ListValue list = db.get(key, ValueType.LIST);
             if (list != null) {
-                writePair(call.reply(), key, list.remove(head));
+                writePair(call.reply(), key, list.remove(end));
                 ListPushPop.afterRemoval(db, key, list);
                 return;
             }
@@ -43,7 +43,7 @@ final class ListBlocking {
                 if (!(ready.get(key) instanceof ListValue list)) {
                     return null;
                 }
-                byte[] element = list.remove(head);
+                byte[] element = list.remove(end);
                 ListPushPop.afterRemoval(ready, key, list);
                 return reply -> writePair(reply, key, element);
             }
@@ -57,14 +57,14 @@ final class ListBlocking {
 
     /** BLMOVE source destination LEFT|RIGHT LEFT|RIGHT timeout. */
     void blmove(Call call) {
-        boolean fromHead = ListMoves.end(call, 3);
-        boolean toHead = ListMoves.end(call, 4);
-        blockingMove(call, fromHead, toHead, call.arg(5));
+        End from = ListMoves.end(call, 3);
+        End to = ListMoves.end(call, 4);
+        blockingMove(call, from, to, call.arg(5));
     }
 
     /** BRPOPLPUSH source destination timeout: BLMOVE source destination RIGHT LEFT timeout. */
     void brpoplpush(Call call) {
-        blockingMove(call, false, true, call.arg(3));
+        blockingMove(call, End.TAIL, End.HEAD, call.arg(3));
     }
 
     /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]. */
@@ -91,11 +91,11 @@ final class ListBlocking {
         });
     }
 
-    private void blockingMove(Call call, boolean fromHead, boolean toHead, byte[] timeoutArgument) {
+    private void blockingMove(Call call, End from, End to, byte[] timeoutArgument) {
         long timeout = BlockingTimeout.parseSeconds(timeoutArgument);
         byte[] source = call.arg(1);
         byte[] destination = call.arg(2);
-        byte[] element = ListMoves.move(call.db(), source, destination, fromHead, toHead);
+        byte[] element = ListMoves.move(call.db(), source, destination, from, to);
         if (element != null) {
             call.reply().bulk(element);
             return;
@@ -107,7 +107,7 @@ final class ListBlocking {
                     return null;
                 }
                 try {
-                    byte[] moved = ListMoves.move(ready, source, destination, fromHead, toHead);
+                    byte[] moved = ListMoves.move(ready, source, destination, from, to);
                     return reply -> reply.bulk(moved);
                 } catch (CommandError wrongType) {
                     return reply -> reply.error(wrongType.getMessage());

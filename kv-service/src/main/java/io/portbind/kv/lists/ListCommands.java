@@ -27,17 +27,17 @@ public final class ListCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(list("lpush", call -> ListPushPop.push(call, true, false), -3, "1.0.0",
+        registry.add(list("lpush", call -> ListPushPop.push(call, End.HEAD, PushCondition.ALWAYS), -3, "1.0.0",
                         "Prepend one or multiple elements to a list", WRITE, DENYOOM, FAST))
-                .add(list("rpush", call -> ListPushPop.push(call, false, false), -3, "1.0.0",
+                .add(list("rpush", call -> ListPushPop.push(call, End.TAIL, PushCondition.ALWAYS), -3, "1.0.0",
                         "Append one or multiple elements to a list", WRITE, DENYOOM, FAST))
-                .add(list("lpushx", call -> ListPushPop.push(call, true, true), -3, "2.2.0",
+                .add(list("lpushx", call -> ListPushPop.push(call, End.HEAD, PushCondition.ONLY_IF_EXISTS), -3, "2.2.0",
                         "Prepend an element to a list, only if the list exists", WRITE, DENYOOM, FAST))
-                .add(list("rpushx", call -> ListPushPop.push(call, false, true), -3, "2.2.0",
+                .add(list("rpushx", call -> ListPushPop.push(call, End.TAIL, PushCondition.ONLY_IF_EXISTS), -3, "2.2.0",
                         "Append an element to a list, only if the list exists", WRITE, DENYOOM, FAST))
-                .add(list("lpop", call -> ListPushPop.pop(call, true), -2, "1.0.0",
+                .add(list("lpop", call -> ListPushPop.pop(call, End.HEAD), -2, "1.0.0",
                         "Remove and get the first elements in a list", WRITE, FAST))
-                .add(list("rpop", call -> ListPushPop.pop(call, false), -2, "1.0.0",
+                .add(list("rpop", call -> ListPushPop.pop(call, End.TAIL), -2, "1.0.0",
                         "Remove and get the last elements in a list", WRITE, FAST))
                 .add(list("llen", ListPushPop::llen, 2, "1.0.0", "Get the length of a list", READONLY, FAST))
                 .add(list("lrange", ListReads::lrange, 4, "1.0.0", "Get a range of elements from a list", READONLY))
@@ -59,10 +59,10 @@ public final class ListCommands implements CommandFamily {
                         DENYOOM).keys(1, 2, 1))
                 .add(list("lmpop", ListMoves::lmpop, -4, "7.0.0", "Pop elements from a list", WRITE)
                         .keys(0, 0, 0).keys(args -> ListMoves.numkeysPositions(args, 1)))
-                .add(list("blpop", call -> blocking.bpop(call, true), -3, "2.0.0",
+                .add(list("blpop", call -> blocking.bpop(call, End.HEAD), -3, "2.0.0",
                         "Remove and get the first element in a list, or block until one is available",
                         WRITE, NOSCRIPT, BLOCKING).keys(1, -2, 1))
-                .add(list("brpop", call -> blocking.bpop(call, false), -3, "2.0.0",
+                .add(list("brpop", call -> blocking.bpop(call, End.TAIL), -3, "2.0.0",
                         "Remove and get the last element in a list, or block until one is available",
                         WRITE, NOSCRIPT, BLOCKING).keys(1, -2, 1))
                 .add(list("blmove", blocking::blmove, 6, "6.2.0", "Pop an element from a list, push it to another "

@@ -39,7 +39,7 @@ final class ListEdits {
             return;
         }
         long limit = count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
-        int removed = list.removeEqual(call.arg(3), limit, count < 0);
+        int removed = list.removeEqual(call.arg(3), limit, count < 0 ? End.TAIL : End.HEAD);
         if (removed > 0) {
             ListPushPop.afterRemoval(call.db(), call.arg(1), list);
         }

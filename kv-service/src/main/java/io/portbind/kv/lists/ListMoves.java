@@ -19,17 +19,17 @@ final class ListMoves {
     }
 
     /** What LMPOP and BLMPOP were asked: the keys in order, the end to pop from, and how many. */
-    record MultiPop(List<byte[]> keys, boolean head, long count) {
+    record MultiPop(List<byte[]> keys, End end, long count) {
     }
 
     static void lmove(Call call) {
-        boolean fromHead = end(call, 3);
-        boolean toHead = end(call, 4);
-        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), fromHead, toHead));
+        End from = end(call, 3);
+        End to = end(call, 4);
+        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), from, to));
     }
 
     static void rpoplpush(Call call) {
-        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), false, true));
+        call.reply().bulk(move(call.db(), call.arg(1), call.arg(2), End.TAIL, End.HEAD));
     }
 
     static void lmpop(Call call) {
@@ -40,25 +40,25 @@ final class ListMoves {
     }
 
     /**
-     * Moves one element from {@code source} to {@code destination} and returns it, or returns null when
-     * the source list does not exist. WRONGTYPE when either key holds another type.
+     * Moves one element from end {@code from} of {@code source} to end {@code to} of {@code destination} and
+     * returns it, or returns null when the source list does not exist. WRONGTYPE when either key holds another type.
      */
-    static byte[] move(Database db, byte[] source, byte[] destination, boolean fromHead, boolean toHead) {
-        ListValue from = db.get(source, ValueType.LIST);
-        if (from == null) {
+    static byte[] move(Database db, byte[] source, byte[] destination, End from, End to) {
+        ListValue sourceList = db.get(source, ValueType.LIST);
+        if (sourceList == null) {
             return null;
         }
-        ListValue to = db.get(destination, ValueType.LIST);
-        byte[] element = from.remove(fromHead);
-        if (to == null) {
-            to = new ListValue();
-            to.add(toHead, element);
-            db.put(destination, to);
+        ListValue destinationList = db.get(destination, ValueType.LIST);
+        byte[] element = sourceList.remove(from);
+        if (destinationList == null) {
+            destinationList = new ListValue();
+            destinationList.add(to, element);
+            db.put(destination, destinationList);
         } else {
-            to.add(toHead, element);
+            destinationList.add(to, element);
             db.modified(destination);
         }
-        ListPushPop.afterRemoval(db, source, from);
+        ListPushPop.afterRemoval(db, source, sourceList);
         return element;
     }
 
@@ -81,16 +81,16 @@ final class ListMoves {
     static void popFrom(Reply reply, Database db, byte[] key, ListValue list, MultiPop request) {
         reply.array(2);
         reply.bulk(key);
-        ListPushPop.popInto(reply, db, key, list, request.head(), request.count());
+        ListPushPop.popInto(reply, db, key, list, request.end(), request.count());
     }
 
-    /** LEFT (true) or RIGHT (false) at argument {@code index}; syntax error otherwise. */
-    static boolean end(Call call, int index) {
+    /** LEFT (HEAD) or RIGHT (TAIL) at argument {@code index}; syntax error otherwise. */
+    static End end(Call call, int index) {
         if (call.is(index, "left")) {
-            return true;
+            return End.HEAD;
         }
         if (call.is(index, "right")) {
-            return false;
+            return End.TAIL;
         }
         throw CommandError.SYNTAX;
     }
@@ -106,7 +106,7 @@ final class ListMoves {
         for (int i = numkeysIndex + 1; i < whereIndex; i++) {
             keys.add(call.arg(i));
         }
-        boolean head = end(call, whereIndex);
+        End end = end(call, whereIndex);
         long count = 1;
         boolean counted = false;
         for (int i = whereIndex + 1; i < call.argCount(); i += 2) {
@@ -116,7 +116,7 @@ final class ListMoves {
             count = positive(call.arg(i + 1), COUNT);
             counted = true;
         }
-        return new MultiPop(keys, head, count);
+        return new MultiPop(keys, end, count);
     }
 
     /** Where the keys of LMPOP (numkeys at 1) and BLMPOP (numkeys at 2) are, for COMMAND GETKEYS. */

@@ -16,12 +16,12 @@ final class ListPushPop {
     private ListPushPop() {
     }
 
-    /** Pushes arguments 2.. onto the head ({@code head}) or tail of the list at argument 1; replies with its length. */
-    static void push(Call call, boolean head, boolean onlyExisting) {
+    /** Pushes arguments 2.. onto {@code end} of the list at argument 1, if {@code condition}; replies its length. */
+    static void push(Call call, End end, PushCondition condition) {
         Database db = call.db();
         byte[] key = call.arg(1);
         ListValue list = db.get(key, ValueType.LIST);
-        if (list == null && onlyExisting) {
+        if (list == null && condition == PushCondition.ONLY_IF_EXISTS) {
             call.reply().integer(0);
             return;
         }
@@ -30,7 +30,7 @@ final class ListPushPop {
             list = new ListValue();
         }
         for (int i = 2; i < call.argCount(); i++) {
-            list.add(head, call.arg(i));
+            list.add(end, call.arg(i));
         }
         if (created) {
             db.put(key, list);
@@ -41,7 +41,7 @@ final class ListPushPop {
     }
 
     /** LPOP/RPOP key [count]: one element as a bulk string, or with a count an array of up to count elements. */
-    static void pop(Call call, boolean head) {
+    static void pop(Call call, End end) {
         if (call.argCount() > 3) {
             throw call.arityError();
         }
@@ -58,9 +58,9 @@ final class ListPushPop {
                 reply.nullBulk();
             }
         } else if (withCount) {
-            popInto(reply, db, key, list, head, count);
+            popInto(reply, db, key, list, end, count);
         } else {
-            byte[] element = list.remove(head);
+            byte[] element = list.remove(end);
             afterRemoval(db, key, list);
             reply.bulk(element);
         }
@@ -76,12 +76,12 @@ final class ListPushPop {
         return call.db().get(call.arg(1), ValueType.LIST);
     }
 
-    /** Pops up to {@code count} elements from one end of {@code list} into an array reply. */
-    static void popInto(Reply reply, Database db, byte[] key, ListValue list, boolean head, long count) {
+    /** Pops up to {@code count} elements from {@code end} of {@code list} into an array reply. */
+    static void popInto(Reply reply, Database db, byte[] key, ListValue list, End end, long count) {
         int popped = (int) Math.min(count, list.size());
         reply.array(popped);
         for (int i = 0; i < popped; i++) {
-            reply.bulk(list.remove(head));
+            reply.bulk(list.remove(end));
         }
         if (popped > 0) {
             afterRemoval(db, key, list);

@@ -78,8 +78,9 @@ public final class ListValue implements StoredValue {
         size++;
     }
 
-    void add(boolean first, byte[] element) {
-        if (first) {
+    /** Adds {@code element} at {@code end}: before the first element for HEAD, after the last for TAIL. */
+    void add(End end, byte[] element) {
+        if (end == End.HEAD) {
             addFirst(element);
         } else {
             addLast(element);
@@ -104,8 +105,9 @@ public final class ListValue implements StoredValue {
         return element;
     }
 
-    byte[] remove(boolean first) {
-        return first ? removeFirst() : removeLast();
+    /** Removes and returns the element at {@code end}; the list must not be empty. */
+    byte[] remove(End end) {
+        return end == End.HEAD ? removeFirst() : removeLast();
     }
 
     /** Inserts {@code element} so that it ends up at {@code index} (0 to size), shifting the later ones. */
@@ -128,10 +130,11 @@ public final class ListValue implements StoredValue {
     }
 
     /**
-     * Removes up to {@code limit} elements equal to {@code element} (all when 0), from the head or, when
-     * {@code fromTail}, from the tail (LREM). Returns how many were removed.
+     * Removes up to {@code limit} elements equal to {@code element} (all when 0), searching from the head or
+     * from the tail as {@code from} says (LREM). Returns how many were removed.
      */
-    int removeEqual(byte[] element, long limit, boolean fromTail) {
+    int removeEqual(byte[] element, long limit, End from) {
+        boolean fromTail = from == End.TAIL;
         byte[][] kept = new byte[items.length][];
         int removed = 0;
         int count = 0;

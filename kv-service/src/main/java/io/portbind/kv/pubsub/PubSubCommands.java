@@ -33,16 +33,16 @@ public final class PubSubCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         hub = new PubSubHub(registry.server().keyspace());
-        registry.add(command("subscribe", call -> subscribe(call, false)).arity(-2).rules(SUBSCRIBED_CONTEXT)
+        registry.add(command("subscribe", call -> subscribe(call, Subscription.CHANNEL)).arity(-2).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Listens for messages published to channels."))
-                .add(command("unsubscribe", call -> unsubscribe(call, false)).arity(-1).rules(SUBSCRIBED_CONTEXT)
+                .add(command("unsubscribe", call -> unsubscribe(call, Subscription.CHANNEL)).arity(-1).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Stops listening to messages posted to channels."))
-                .add(command("psubscribe", call -> subscribe(call, true)).arity(-2).rules(SUBSCRIBED_CONTEXT)
+                .add(command("psubscribe", call -> subscribe(call, Subscription.PATTERN)).arity(-2).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Listens for messages published to channels that match one or more patterns."))
-                .add(command("punsubscribe", call -> unsubscribe(call, true)).arity(-1).rules(SUBSCRIBED_CONTEXT)
+                .add(command("punsubscribe", call -> unsubscribe(call, Subscription.PATTERN)).arity(-1).rules(SUBSCRIBED_CONTEXT)
                         .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
                         .summary("Stops listening to messages published to channels that match one or more patterns."))
                 .add(command("publish", call -> call.reply().integer(hub.publish(call.arg(1), call.arg(2))))
@@ -64,27 +64,27 @@ public final class PubSubCommands implements CommandFamily {
         hub.unsubscribeAll(session);
     }
 
-    private void subscribe(Call call, boolean pattern) {
+    private void subscribe(Call call, Subscription subscription) {
         byte[] kind = kind(call);
         for (int i = 1; i < call.argCount(); i++) {
-            confirm(call.reply(), kind, call.arg(i), hub.subscribe(call.session(), call.arg(i), pattern));
+            confirm(call.reply(), kind, call.arg(i), hub.subscribe(call.session(), call.arg(i), subscription));
         }
     }
 
-    private void unsubscribe(Call call, boolean pattern) {
+    private void unsubscribe(Call call, Subscription subscription) {
         byte[] kind = kind(call);
         if (call.argCount() == 1) {
-            List<byte[]> all = hub.subscriptionsOf(call.session(), pattern);
+            List<byte[]> all = hub.subscriptionsOf(call.session(), subscription);
             if (all.isEmpty()) {
                 confirm(call.reply(), kind, null, call.session().subscriptionCount());
             }
             for (byte[] name : all) {
-                confirm(call.reply(), kind, name, hub.unsubscribe(call.session(), name, pattern));
+                confirm(call.reply(), kind, name, hub.unsubscribe(call.session(), name, subscription));
             }
             return;
         }
         for (int i = 1; i < call.argCount(); i++) {
-            confirm(call.reply(), kind, call.arg(i), hub.unsubscribe(call.session(), call.arg(i), pattern));
+            confirm(call.reply(), kind, call.arg(i), hub.unsubscribe(call.session(), call.arg(i), subscription));
         }
     }
 

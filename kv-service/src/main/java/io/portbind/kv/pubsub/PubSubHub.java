@@ -36,6 +36,10 @@ final class PubSubHub {
     private static final class Subscriber {
         private final Set<ByteString> channels = new LinkedHashSet<>();
         private final Set<ByteString> patterns = new LinkedHashSet<>();
+
+        private Set<ByteString> of(Subscription kind) {
+            return kind == Subscription.PATTERN ? patterns : channels;
+        }
     }
 
     private final Keyspace keyspace;
@@ -47,25 +51,25 @@ final class PubSubHub {
         this.keyspace = keyspace;
     }
 
-    /** SUBSCRIBE (or PSUBSCRIBE when {@code pattern}) of one name; returns the client's subscription count. */
-    int subscribe(Session session, byte[] name, boolean pattern) {
+    /** SUBSCRIBE or PSUBSCRIBE, as {@code kind} says, of one name; returns the client's subscription count. */
+    int subscribe(Session session, byte[] name, Subscription kind) {
         Subscriber subscriber = subscriber(session);
         ByteString key = new ByteString(name.clone());
-        if ((pattern ? subscriber.patterns : subscriber.channels).add(key)) {
-            (pattern ? patterns : channels).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(session);
+        if (subscriber.of(kind).add(key)) {
+            index(kind).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(session);
         }
         return count(session, subscriber);
     }
 
-    /** UNSUBSCRIBE (or PUNSUBSCRIBE) of one name; returns the client's subscription count. */
-    int unsubscribe(Session session, byte[] name, boolean pattern) {
+    /** UNSUBSCRIBE or PUNSUBSCRIBE, as {@code kind} says, of one name; returns the client's subscription count. */
+    int unsubscribe(Session session, byte[] name, Subscription kind) {
         Subscriber subscriber = subscribers.get(session);
         if (subscriber == null) {
             return 0;
         }
         ByteString key = new ByteString(name);
-        if ((pattern ? subscriber.patterns : subscriber.channels).remove(key)) {
-            Map<ByteString, Set<Session>> index = pattern ? patterns : channels;
+        if (subscriber.of(kind).remove(key)) {
+            Map<ByteString, Set<Session>> index = index(kind);
             Set<Session> sessions = index.get(key);
             sessions.remove(session);
             if (sessions.isEmpty()) {
@@ -75,12 +79,12 @@ final class PubSubHub {
         return count(session, subscriber);
     }
 
-    /** The channels (or patterns) {@code session} is subscribed to, in subscription order. */
-    List<byte[]> subscriptionsOf(Session session, boolean pattern) {
+    /** The channels or patterns, as {@code kind} says, {@code session} is subscribed to, in subscription order. */
+    List<byte[]> subscriptionsOf(Session session, Subscription kind) {
         Subscriber subscriber = subscribers.get(session);
         List<byte[]> names = new ArrayList<>();
         if (subscriber != null) {
-            for (ByteString name : pattern ? subscriber.patterns : subscriber.channels) {
+            for (ByteString name : subscriber.of(kind)) {
                 names.add(name.bytes());
             }
         }
@@ -89,11 +93,11 @@ final class PubSubHub {
 
     /** Drops every subscription of {@code session} without replies (RESET). */
     void unsubscribeAll(Session session) {
-        for (byte[] channel : subscriptionsOf(session, false)) {
-            unsubscribe(session, channel, false);
+        for (byte[] channel : subscriptionsOf(session, Subscription.CHANNEL)) {
+            unsubscribe(session, channel, Subscription.CHANNEL);
         }
-        for (byte[] pattern : subscriptionsOf(session, true)) {
-            unsubscribe(session, pattern, true);
+        for (byte[] pattern : subscriptionsOf(session, Subscription.PATTERN)) {
+            unsubscribe(session, pattern, Subscription.PATTERN);
         }
     }
 
@@ -117,7 +121,7 @@ final class PubSubHub {
         }
         for (Map.Entry<ByteString, Set<Session>> entry : patterns.entrySet()) {
             byte[] pattern = entry.getKey().bytes();
-            if (!GlobPattern.matches(pattern, channel, false)) {
+            if (!GlobPattern.matches(pattern, channel, GlobPattern.Case.SENSITIVE)) {
                 continue;
             }
             for (Session session : entry.getValue()) {
@@ -144,7 +148,7 @@ final class PubSubHub {
     List<byte[]> activeChannels(byte[] pattern) {
         List<byte[]> active = new ArrayList<>();
         for (ByteString channel : channels.keySet()) {
-            if (pattern == null || GlobPattern.matches(pattern, channel.bytes(), false)) {
+            if (pattern == null || GlobPattern.matches(pattern, channel.bytes(), GlobPattern.Case.SENSITIVE)) {
                 active.add(channel.bytes());
             }
         }
@@ -160,6 +164,11 @@ final class PubSubHub {
     /** PUBSUB NUMPAT: distinct patterns subscribed to by any client. */
     int patternCount() {
         return patterns.size();
+    }
+
+    /** The sessions subscribed to each channel, or to each pattern. */
+    private Map<ByteString, Set<Session>> index(Subscription kind) {
+        return kind == Subscription.PATTERN ? patterns : channels;
     }
 
     private Subscriber subscriber(Session session) {

@@ -1,6 +1,7 @@
 package io.portbind.kv.strings;
 
 import io.portbind.kv.keys.ExpireTimes;
+import io.portbind.kv.keys.TimeBase;
 import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
@@ -65,7 +66,7 @@ final class StringSetter {
 
     /** SETEX key seconds value and PSETEX key milliseconds value. */
     static void setWithExpiry(Call call, long unitMillis) {
-        long expireAt = ExpireTimes.absolute(call, 2, unitMillis, true);
+        long expireAt = ExpireTimes.absolute(call, 2, unitMillis, TimeBase.NOW);
         setGeneric(call, 0, call.arg(1), call.arg(3), expireAt, OK, NULL);
     }
 

@@ -1,6 +1,6 @@
 package io.portbind.kv.table;
 
-import io.portbind.kv.protocol.Reply;
+import io.portbind.kv.resp.Reply;
 import java.util.List;
 
 /**

@@ -10,8 +10,9 @@ final class ScoredReplies {
     private ScoredReplies() {
     }
 
-    static void nodes(Reply reply, List<Node> nodes, boolean withScores) {
-        if (!withScores) {
+    /** The members of {@code nodes} in order as an array reply, with their scores when {@code withScores} says. */
+    static void nodes(Reply reply, List<Node> nodes, WithScores withScores) {
+        if (withScores == WithScores.NO) {
             reply.array(nodes.size());
             for (Node node : nodes) {
                 reply.bulk(node.member());

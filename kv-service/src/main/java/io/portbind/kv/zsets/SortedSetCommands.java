@@ -15,7 +15,7 @@ import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandFlag;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.CommandSpec;
-import io.portbind.kv.zsets.ZRanges.By;
+import io.portbind.kv.zsets.ZRanges.Form;
 import io.portbind.kv.zsets.ZSetAlgebra.Operation;
 
 /** The sorted sets family: every command declared here, bodies in the classes named by each line. */
@@ -52,21 +52,21 @@ public final class SortedSetCommands implements CommandFamily {
                 .add(zset("zrevrank", ZMembers::reverseRank, 3, "2.0.0",
                         "Returns the index of a member in a sorted set ordered by descending scores.",
                         READONLY, FAST))
-                .add(zset("zrange", call -> ZRanges.range(call, 1, false, By.AUTO, null), -4, "1.2.0",
+                .add(zset("zrange", call -> ZRanges.range(call, Form.ZRANGE), -4, "1.2.0",
                         "Returns members in a sorted set within a range of indexes.", READONLY))
-                .add(command("zrangestore", call -> ZRanges.range(call, 2, true, By.AUTO, null)).arity(-5)
+                .add(command("zrangestore", call -> ZRanges.range(call, Form.ZRANGESTORE)).arity(-5)
                         .flags(WRITE, DENYOOM).keys(1, 2, 1).group(SORTED_SET).since("6.2.0")
                         .summary("Stores a range of members from sorted set in a key."))
-                .add(zset("zrangebyscore", call -> ZRanges.range(call, 1, false, By.SCORE, false), -4, "1.0.5",
+                .add(zset("zrangebyscore", call -> ZRanges.range(call, Form.ZRANGEBYSCORE), -4, "1.0.5",
                         "Returns members in a sorted set within a range of scores.", READONLY))
-                .add(zset("zrevrangebyscore", call -> ZRanges.range(call, 1, false, By.SCORE, true), -4, "2.2.0",
+                .add(zset("zrevrangebyscore", call -> ZRanges.range(call, Form.ZREVRANGEBYSCORE), -4, "2.2.0",
                         "Returns members in a sorted set within a range of scores in reverse order.", READONLY))
-                .add(zset("zrangebylex", call -> ZRanges.range(call, 1, false, By.LEX, false), -4, "2.8.9",
+                .add(zset("zrangebylex", call -> ZRanges.range(call, Form.ZRANGEBYLEX), -4, "2.8.9",
                         "Returns members in a sorted set within a lexicographical range.", READONLY))
-                .add(zset("zrevrangebylex", call -> ZRanges.range(call, 1, false, By.LEX, true), -4, "2.8.9",
+                .add(zset("zrevrangebylex", call -> ZRanges.range(call, Form.ZREVRANGEBYLEX), -4, "2.8.9",
                         "Returns members in a sorted set within a lexicographical range in reverse order.",
                         READONLY))
-                .add(zset("zrevrange", call -> ZRanges.range(call, 1, false, By.RANK, true), -4, "1.2.0",
+                .add(zset("zrevrange", call -> ZRanges.range(call, Form.ZREVRANGE), -4, "1.2.0",
                         "Returns members in a sorted set within a range of indexes in reverse order.", READONLY))
                 .add(zset("zpopmin", ZPops::popMin, -2, "5.0.0", "Returns the lowest-scoring members from a sorted "
                         + "set after removing them. Deletes the sorted set if the last member was popped.",
@@ -74,12 +74,12 @@ public final class SortedSetCommands implements CommandFamily {
                 .add(zset("zpopmax", ZPops::popMax, -2, "5.0.0", "Returns the highest-scoring members from a "
                         + "sorted set after removing them. Deletes the sorted set if the last member was popped.",
                         WRITE, FAST))
-                .add(zset("bzpopmin", call -> blocking.bzpop(call, false), -3, "5.0.0", "Removes and returns the "
-                        + "member with the lowest score from one or more sorted sets. Blocks until a member is "
+                .add(zset("bzpopmin", call -> blocking.bzpop(call, ScoreEnd.MIN), -3, "5.0.0", "Removes and returns "
+                        + "the member with the lowest score from one or more sorted sets. Blocks until a member is "
                         + "available otherwise. Deletes the sorted set if the last element was popped.",
                         WRITE, NOSCRIPT, FAST, BLOCKING).keys(1, -2, 1))
-                .add(zset("bzpopmax", call -> blocking.bzpop(call, true), -3, "5.0.0", "Removes and returns the "
-                        + "member with the highest score from one or more sorted sets. Blocks until a member is "
+                .add(zset("bzpopmax", call -> blocking.bzpop(call, ScoreEnd.MAX), -3, "5.0.0", "Removes and returns "
+                        + "the member with the highest score from one or more sorted sets. Blocks until a member is "
                         + "available otherwise. Deletes the sorted set if the last element was popped.",
                         WRITE, NOSCRIPT, FAST, BLOCKING).keys(1, -2, 1))
                 .add(zset("zremrangebyrank", ZPops::removeByRank, 4, "2.0.0", "Removes members in a sorted set "

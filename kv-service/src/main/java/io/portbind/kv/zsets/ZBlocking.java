@@ -25,7 +25,7 @@ final class ZBlocking {
     }
 
     /** BZPOPMIN/BZPOPMAX key [key ...] timeout: replies {@code [key, member, score]}. */
-    void bzpop(Call call, boolean max) {
+    void bzpop(Call call, ScoreEnd end) {
         long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
         BlockedCommand pop = new BlockedCommand() {
             @Override
@@ -33,7 +33,7 @@ final class ZBlocking {
                 if (!(db.get(key) instanceof SortedSetValue zset)) {
                     return null;
                 }
-                Node popped = ZPops.popNodes(db, key, zset, 1, max).get(0);
+                Node popped = ZPops.popNodes(db, key, zset, 1, end).get(0);
                 return reply -> writeTriple(reply, key, popped);
             }
 

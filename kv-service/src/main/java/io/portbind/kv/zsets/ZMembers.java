@@ -73,14 +73,15 @@ final class ZMembers {
     }
 
     static void rank(Call call) {
-        rank(call, false);
+        rank(call, Direction.FORWARD);
     }
 
     static void reverseRank(Call call) {
-        rank(call, true);
+        rank(call, Direction.REVERSE);
     }
 
-    private static void rank(Call call, boolean reverse) {
+    /** The rank of the member at argument 2 counted in {@code direction}, or a null bulk. */
+    private static void rank(Call call, Direction direction) {
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
         Node node = zset == null ? null : zset.node(call.arg(2));
         if (node == null) {
@@ -88,7 +89,7 @@ final class ZMembers {
             return;
         }
         long rank = zset.rank(node);
-        call.reply().integer(reverse ? zset.size() - 1 - rank : rank);
+        call.reply().integer(direction == Direction.REVERSE ? zset.size() - 1 - rank : rank);
     }
 
     /** ZSCAN key cursor [MATCH pattern] [COUNT count]: members and their scores as bulk strings. */

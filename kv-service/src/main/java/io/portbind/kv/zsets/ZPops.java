@@ -17,15 +17,15 @@ final class ZPops {
     }
 
     static void popMin(Call call) {
-        pop(call, false);
+        pop(call, ScoreEnd.MIN);
     }
 
     static void popMax(Call call) {
-        pop(call, true);
+        pop(call, ScoreEnd.MAX);
     }
 
     /** ZPOPMIN/ZPOPMAX key [count]: RESP3 gets [member, score] pairs when a count was given. */
-    private static void pop(Call call, boolean max) {
+    private static void pop(Call call, ScoreEnd end) {
         if (call.argCount() > 3) {
             throw CommandError.SYNTAX;
         }
@@ -38,9 +38,9 @@ final class ZPops {
             call.reply().array(0);
             return;
         }
-        List<Node> popped = popNodes(db, key, zset, count, max);
+        List<Node> popped = popNodes(db, key, zset, count, end);
         if (counted) {
-            ScoredReplies.nodes(call.reply(), popped, true);
+            ScoredReplies.nodes(call.reply(), popped, WithScores.YES);
         } else {
             Node node = popped.get(0);
             call.reply().array(2);
@@ -49,11 +49,11 @@ final class ZPops {
         }
     }
 
-    /** Removes up to {@code count} members from the low or high end; deletes the key when it empties. */
-    static List<Node> popNodes(Database db, byte[] key, SortedSetValue zset, long count, boolean max) {
+    /** Removes up to {@code count} members from {@code end}; deletes the key when it empties. */
+    static List<Node> popNodes(Database db, byte[] key, SortedSetValue zset, long count, ScoreEnd end) {
         List<Node> popped = new ArrayList<>((int) Math.min(count, zset.size()));
         while (popped.size() < count && !zset.isEmpty()) {
-            Node node = max ? zset.last() : zset.first();
+            Node node = end == ScoreEnd.MAX ? zset.last() : zset.first();
             popped.add(node);
             zset.remove(node.member());
         }
@@ -65,7 +65,7 @@ final class ZPops {
         long start = call.longArg(2);
         long stop = call.longArg(3);
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
-        remove(call, zset, zset == null ? List.of() : ZRanges.byRank(zset, start, stop, false));
+        remove(call, zset, zset == null ? List.of() : ZRanges.byRank(zset, start, stop, Direction.FORWARD));
     }
 
     static void removeByScore(Call call) {

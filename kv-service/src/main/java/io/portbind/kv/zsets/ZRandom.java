@@ -32,8 +32,8 @@ final class ZRandom {
         if (call.argCount() > 4 || call.argCount() == 4 && !call.is(3, "withscores")) {
             throw CommandError.SYNTAX;
         }
-        boolean withScores = call.argCount() == 4;
-        if (withScores && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2)) {
+        WithScores withScores = call.argCount() == 4 ? WithScores.YES : WithScores.NO;
+        if (withScores == WithScores.YES && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2)) {
             throw OUT_OF_RANGE;
         }
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
@@ -53,7 +53,7 @@ final class ZRandom {
             }
         } else if (count >= zset.size()) {
             // The whole set, highest first: Redis walks it from the tail.
-            nodes = ZRanges.byRank(zset, 0, -1, true);
+            nodes = ZRanges.byRank(zset, 0, -1, Direction.REVERSE);
         } else {
             nodes = SetRandom.distinct(zset.size(), (int) count, action -> {
                 for (Node node = zset.first(); node != null; node = node.next()) {

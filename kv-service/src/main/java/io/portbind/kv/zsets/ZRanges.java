@@ -17,6 +17,28 @@ final class ZRanges {
 
     enum By { AUTO, RANK, SCORE, LEX }
 
+    /**
+     * What one range command fixes before its options are read, as the arguments of Redis's
+     * zrangeGenericCommand: where the result goes, and the range type and direction. With {@link By#AUTO}
+     * (ZRANGE, ZRANGESTORE) the BYSCORE, BYLEX and REV options choose them; the older forms fix both.
+     */
+    record Form(Output output, By by, Direction direction) {
+        /** ZRANGE: by rank unless BYSCORE or BYLEX, forward unless REV; replied. */
+        static final Form ZRANGE = new Form(Output.REPLY, By.AUTO, Direction.FORWARD);
+        /** ZRANGESTORE: as ZRANGE, stored at the destination instead of replied. */
+        static final Form ZRANGESTORE = new Form(Output.STORE, By.AUTO, Direction.FORWARD);
+        /** ZRANGEBYSCORE: by score, lowest first. */
+        static final Form ZRANGEBYSCORE = new Form(Output.REPLY, By.SCORE, Direction.FORWARD);
+        /** ZREVRANGEBYSCORE: by score, highest first (max before min in the arguments). */
+        static final Form ZREVRANGEBYSCORE = new Form(Output.REPLY, By.SCORE, Direction.REVERSE);
+        /** ZRANGEBYLEX: by member, lexicographically ascending. */
+        static final Form ZRANGEBYLEX = new Form(Output.REPLY, By.LEX, Direction.FORWARD);
+        /** ZREVRANGEBYLEX: by member, descending (max before min in the arguments). */
+        static final Form ZREVRANGEBYLEX = new Form(Output.REPLY, By.LEX, Direction.REVERSE);
+        /** ZREVRANGE: by rank, highest score first. */
+        static final Form ZREVRANGE = new Form(Output.REPLY, By.RANK, Direction.REVERSE);
+    }
+
     private static final CommandError LIMIT_NEEDS_BY = new CommandError(
             "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX");
     private static final CommandError WITHSCORES_BYLEX =
@@ -25,22 +47,26 @@ final class ZRanges {
     private ZRanges() {
     }
 
-    /** The body of a range command whose source key is at {@code source}; {@code by} and {@code reverse} preset. */
-    static void range(Call call, int source, boolean store, By preset, Boolean presetReverse) {
-        By by = preset;
-        Boolean reverse = presetReverse;
-        boolean withScores = false;
+    /** The body of a range command of the given form; the source key follows the destination when storing. */
+    static void range(Call call, Form form) {
+        boolean store = form.output() == Output.STORE;
+        int source = store ? 2 : 1;
+        By by = form.by();
+        Direction direction = form.direction();
+        boolean revAccepted = by == By.AUTO;
+        WithScores withScores = WithScores.NO;
         long offset = 0;
         long limit = -1;
         for (int i = source + 3; i < call.argCount(); i++) {
             if (!store && call.is(i, "withscores")) {
-                withScores = true;
+                withScores = WithScores.YES;
             } else if (call.is(i, "limit") && call.argCount() - i - 1 >= 2) {
                 offset = call.longArg(i + 1);
                 limit = call.longArg(i + 2);
                 i += 2;
-            } else if (reverse == null && call.is(i, "rev")) {
-                reverse = true;
+            } else if (revAccepted && call.is(i, "rev")) {
+                direction = Direction.REVERSE;
+                revAccepted = false;
             } else if (by == By.AUTO && call.is(i, "bylex")) {
                 by = By.LEX;
             } else if (by == By.AUTO && call.is(i, "byscore")) {
@@ -49,12 +75,12 @@ final class ZRanges {
                 throw CommandError.SYNTAX;
             }
         }
-        boolean rev = reverse != null && reverse;
+        boolean rev = direction == Direction.REVERSE;
         by = by == By.AUTO ? By.RANK : by;
         if (limit != -1 && by == By.RANK) {
             throw LIMIT_NEEDS_BY;
         }
-        if (withScores && by == By.LEX) {
+        if (withScores == WithScores.YES && by == By.LEX) {
             throw WITHSCORES_BYLEX;
         }
         byte[] low = call.arg(rev && by != By.RANK ? source + 2 : source + 1);
@@ -72,7 +98,8 @@ final class ZRanges {
         }
         SortedSetValue zset = call.db().get(call.arg(source), ValueType.ZSET);
         List<Node> nodes = zset == null ? List.of()
-                : bounds == null ? byRank(zset, start, stop, rev) : inRange(zset, bounds, rev, offset, limit);
+                : bounds == null ? byRank(zset, start, stop, direction)
+                : inRange(zset, bounds, direction, offset, limit);
         if (store) {
             store(call, nodes);
         } else {
@@ -80,8 +107,9 @@ final class ZRanges {
         }
     }
 
-    /** The nodes from {@code start} to {@code stop} (ranks, negative from the end), reversed when asked. */
-    static List<Node> byRank(SortedSetValue zset, long start, long stop, boolean reverse) {
+    /** The nodes from {@code start} to {@code stop} (ranks in {@code direction}, negative from the end). */
+    static List<Node> byRank(SortedSetValue zset, long start, long stop, Direction direction) {
+        boolean reverse = direction == Direction.REVERSE;
         long size = zset.size();
         long from = start < 0 ? Math.max(0, size + start) : start;
         long to = Math.min(stop < 0 ? size + stop : stop, size - 1);
@@ -98,7 +126,9 @@ final class ZRanges {
     }
 
     /** The nodes inside {@code bounds}, skipping {@code offset} (by rank) and taking {@code limit} (negative: all). */
-    private static List<Node> inRange(SortedSetValue zset, Bound bounds, boolean reverse, long offset, long limit) {
+    private static List<Node> inRange(SortedSetValue zset, Bound bounds, Direction direction, long offset,
+                                      long limit) {
+        boolean reverse = direction == Direction.REVERSE;
         Node edge = reverse ? zset.lastIn(bounds) : zset.firstIn(bounds);
         if (edge == null || offset < 0) {
             return List.of();

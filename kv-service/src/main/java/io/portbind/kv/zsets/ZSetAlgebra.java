@@ -27,7 +27,7 @@ final class ZSetAlgebra {
     private final Object[] sources;
     private final double[] weights;
     private Aggregate aggregate = Aggregate.SUM;
-    private boolean withScores;
+    private WithScores withScores = WithScores.NO;
 
     private ZSetAlgebra(int count) {
         sources = new Object[count];
@@ -37,7 +37,7 @@ final class ZSetAlgebra {
 
     /** The body of an operation whose numkeys argument is at {@code numKeysAt}; STORE forms have it at 2. */
     static void execute(Call call, Operation operation, int numKeysAt) {
-        boolean store = numKeysAt == 2;
+        Output output = numKeysAt == 2 ? Output.STORE : Output.REPLY;
         long numKeys = call.longArg(numKeysAt);
         if (numKeys < 1) {
             throw new CommandError("ERR at least 1 input key is needed for '" + call.spec().fullName() + "' command");
@@ -54,16 +54,16 @@ final class ZSetAlgebra {
             }
             algebra.sources[source] = value;
         }
-        algebra.parseOptions(call, i, operation, store);
+        algebra.parseOptions(call, i, operation, output);
         SortedSetValue result = switch (operation) {
             case UNION -> algebra.union();
             case INTER -> algebra.inter();
             case DIFF -> algebra.diff();
         };
-        if (store) {
+        if (output == Output.STORE) {
             store(call, result);
         } else {
-            ScoredReplies.nodes(call.reply(), ZRanges.byRank(result, 0, -1, false), algebra.withScores);
+            ScoredReplies.nodes(call.reply(), ZRanges.byRank(result, 0, -1, Direction.FORWARD), algebra.withScores);
         }
     }
 
@@ -88,7 +88,7 @@ final class ZSetAlgebra {
         }
     }
 
-    private void parseOptions(Call call, int from, Operation operation, boolean store) {
+    private void parseOptions(Call call, int from, Operation operation, Output output) {
         int i = from;
         while (i < call.argCount()) {
             int remaining = call.argCount() - i;
@@ -108,8 +108,8 @@ final class ZSetAlgebra {
                     throw CommandError.SYNTAX;
                 }
                 i += 2;
-            } else if (!store && call.is(i, "withscores")) {
-                withScores = true;
+            } else if (output == Output.REPLY && call.is(i, "withscores")) {
+                withScores = WithScores.YES;
                 i++;
             } else {
                 throw CommandError.SYNTAX;
