@@ -21,6 +21,8 @@ public final class KvServer implements ServerApplication {
     public KvServer(Config config) {
         Keyspace keyspace = new Keyspace();
         this.server = new ServerState(keyspace, config.find(Main.REQUIREPASS).orElse(null));
+        server.protectedMode(config.get(Main.PROTECTED_MODE));
+        server.maxClients(config.get(Main.MAXCLIENTS));
         this.blockedClients = new BlockedClients(keyspace);
         this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients));
         this.activeExpiry = new ActiveExpiry(keyspace);
