@@ -1,7 +1,6 @@
 package io.portbind.kv.admin;
 
 import io.portbind.kv.client.Authentication;
-import io.portbind.kv.config.ConfigParameters;
 import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceStats;
@@ -121,7 +120,7 @@ enum InfoSections {
         long blocked = call.server().clients().values().stream().filter(Session::isParked).count();
         info.field("connected_clients", call.server().clients().size())
                 .field("cluster_connections", 0)
-                .field("maxclients", ConfigParameters.MAX_CLIENTS)
+                .field("maxclients", call.server().maxClients())
                 .field("blocked_clients", blocked)
                 .field("tracking_clients", 0);
     }

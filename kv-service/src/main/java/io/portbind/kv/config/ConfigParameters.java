@@ -3,10 +3,12 @@ package io.portbind.kv.config;
 import io.portbind.common.server.NettyServer;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.ServerState;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +16,15 @@ import java.util.function.Function;
 
 /**
  * The configuration parameters CONFIG GET shows and CONFIG SET may change. Three kinds: settable
- * ({@code requirepass}), fixed (features this server does not have, such as persistence or eviction,
- * and the listening address, which cannot move while running: setting them to the value they have is
- * accepted, anything else fails), and immutable as in Redis ({@code databases}, {@code io-threads}, ...).
+ * ({@code requirepass}, {@code protected-mode}, {@code maxclients}), fixed (features this server does not
+ * have, such as persistence or eviction, and the listening address, which cannot move while running:
+ * setting them to the value they have is accepted, anything else fails), and immutable as in Redis
+ * ({@code databases}, {@code io-threads}, ...).
  */
 public final class ConfigParameters {
 
-    public static final int MAX_CLIENTS = 10_000;
+    /** Redis's bounds for {@code maxclients}, an unsigned int there. */
+    private static final long MAX_CLIENTS_LIMIT = 4_294_967_295L;
 
     /** One parameter: its value as CONFIG GET shows it, and how CONFIG SET changes it (null: immutable). */
     record Parameter(String name, Function<Call, String> value, Setter setter) {
@@ -39,13 +43,16 @@ public final class ConfigParameters {
         fixed("appendonly", "no");
         immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
         add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
+        add("protected-mode", call -> server.protectedMode() ? "yes" : "no",
+                (call, value) -> server.protectedMode(yesOrNo(value)));
         fixed("proto-max-bulk-len", Long.toString(RespRequestDecoder.MAX_BULK));
         fixed("maxmemory", "0");
         fixed("maxmemory-policy", "noeviction");
         fixed("timeout", "0");
         fixed("tcp-keepalive", "0");
         fixed("hz", "10");
-        fixed("maxclients", Integer.toString(MAX_CLIENTS));
+        add("maxclients", call -> Long.toString(server.maxClients()),
+                (call, value) -> server.maxClients(maxClients(value)));
         fixed("notify-keyspace-events", "");
         immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
         fixed("port", call -> Integer.toString(listening(call).getPort()));
@@ -86,6 +93,32 @@ public final class ConfigParameters {
                 throw new CommandError("only '" + present + "' is supported by this server");
             }
         });
+    }
+
+    /** A boolean parameter's value, as Redis spells it. */
+    private static boolean yesOrNo(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                throw new CommandError("argument must be 'yes' or 'no'");
+        }
+    }
+
+    /** A {@code maxclients} value: an integer as Redis writes one, within Redis's bounds. */
+    private static long maxClients(String value) {
+        long count;
+        try {
+            count = Numbers.parseLong(value.getBytes(StandardCharsets.UTF_8));
+        } catch (CommandError notInteger) {
+            throw new CommandError("argument couldn't be parsed into an integer");
+        }
+        if (count < 1 || count > MAX_CLIENTS_LIMIT) {
+            throw new CommandError("argument must be between 1 and " + MAX_CLIENTS_LIMIT + " inclusive");
+        }
+        return count;
     }
 
     /** The server's listening address (its port and bind address), seen from the client's connection. */

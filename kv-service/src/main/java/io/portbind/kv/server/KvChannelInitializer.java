@@ -6,19 +6,30 @@ import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ServerState;
 
-/** Builds the pipeline of one client connection: request decoder, then the connection's command runner. */
+/**
+ * Builds the pipeline of one client connection: request decoder, then the connection's command runner;
+ * or, for a connection the gate refuses, the refusal alone, with reading off.
+ */
 final class KvChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ServerState server;
     private final Dispatcher dispatcher;
+    private final ConnectionGate gate;
 
-    KvChannelInitializer(ServerState server, Dispatcher dispatcher) {
+    KvChannelInitializer(ServerState server, Dispatcher dispatcher, ConnectionGate gate) {
         this.server = server;
         this.dispatcher = dispatcher;
+        this.gate = gate;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        RefusedConnection refused = gate.admit(channel);
+        if (refused != null) {
+            channel.config().setAutoRead(false);
+            channel.pipeline().addLast(refused);
+            return;
+        }
         ClientConnection connection = new ClientConnection(server, dispatcher);
         channel.pipeline().addLast(new RespRequestDecoder(connection::authenticationRequired), connection);
     }

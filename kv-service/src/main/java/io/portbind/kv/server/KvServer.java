@@ -17,10 +17,14 @@ public final class KvServer implements ServerApplication {
     private final Dispatcher dispatcher;
     private final BlockedClients blockedClients;
     private final ActiveExpiry activeExpiry;
+    private final ConnectionGate gate;
 
     public KvServer(Config config) {
         Keyspace keyspace = new Keyspace();
         this.server = new ServerState(keyspace, config.find(Main.REQUIREPASS).orElse(null));
+        server.protectedMode(config.get(Main.PROTECTED_MODE));
+        server.maxClients(config.get(Main.MAXCLIENTS));
+        this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
         this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients));
         this.activeExpiry = new ActiveExpiry(keyspace);
@@ -39,7 +43,7 @@ public final class KvServer implements ServerApplication {
 
     @Override
     public ChannelHandler childHandler() {
-        return new KvChannelInitializer(server, dispatcher);
+        return new KvChannelInitializer(server, dispatcher, gate);
     }
 
     @Override

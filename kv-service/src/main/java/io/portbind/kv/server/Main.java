@@ -1,10 +1,13 @@
 package io.portbind.kv.server;
 
+import io.portbind.common.config.InvalidValueException;
 import io.portbind.common.config.Parsers;
 import io.portbind.common.config.ServiceDescriptor;
 import io.portbind.common.config.Setting;
 import io.portbind.common.server.ServiceLauncher;
+import io.portbind.kv.table.ServerState;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code java -jar kv-service.jar}: a Redis-protocol key-value store on its own port. */
 public final class Main {
@@ -13,13 +16,35 @@ public final class Main {
     public static final Setting<String> REQUIREPASS = Setting.of("--requirepass", List.of("KV_PASSWORD"), null,
             "Password clients must give to AUTH (as Redis's requirepass); none by default.", Parsers::nonEmpty);
 
+    /** Redis's {@code protected-mode}: while no password is set, only loopback clients are accepted. */
+    public static final Setting<Boolean> PROTECTED_MODE = Setting.of("--protected-mode", List.of("KV_PROTECTED_MODE"),
+            "yes", "While no password is set, accept clients only from the loopback interface (yes or no).",
+            Main::yesOrNo);
+
+    /** Redis's {@code maxclients}: a connection beyond this many connected clients is refused. */
+    public static final Setting<Integer> MAXCLIENTS = Setting.of("--maxclients", List.of("KV_MAXCLIENTS"),
+            Long.toString(ServerState.DEFAULT_MAX_CLIENTS), "How many clients may be connected at once.",
+            Parsers.positiveInt(Integer.MAX_VALUE));
+
     public static final ServiceDescriptor SERVICE =
-            ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379, REQUIREPASS);
+            ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379, REQUIREPASS, PROTECTED_MODE, MAXCLIENTS);
 
     private Main() {
     }
 
     public static void main(String[] args) {
         ServiceLauncher.run(SERVICE, args, KvServer::new);
+    }
+
+    /** Redis spells a boolean parameter {@code yes} or {@code no} (any case), and accepts nothing else. */
+    private static boolean yesOrNo(String text) throws InvalidValueException {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                throw new InvalidValueException("expected yes or no");
+        }
     }
 }

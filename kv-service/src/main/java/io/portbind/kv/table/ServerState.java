@@ -6,11 +6,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What all connections share: the keyspace, the password, the connected clients, the command dispatcher. */
+/**
+ * What all connections share: the keyspace, the password and the other settings that admit a connection
+ * (protected mode, maxclients), the connected clients, the command dispatcher.
+ */
 public final class ServerState {
+
+    /** Redis's default {@code maxclients}. */
+    public static final long DEFAULT_MAX_CLIENTS = 10_000;
 
     private final Keyspace keyspace;
     private volatile String password;
+    private volatile boolean protectedMode = true;
+    private volatile long maxClients = DEFAULT_MAX_CLIENTS;
     private final long startMillis = System.currentTimeMillis();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
@@ -36,6 +44,26 @@ public final class ServerState {
     /** CONFIG SET requirepass: clients connecting from now on must AUTH with it; empty means none. */
     public void password(String value) {
         this.password = value.isEmpty() ? null : value;
+    }
+
+    /** Whether, while no password is set, only loopback clients are accepted (Redis's {@code protected-mode}). */
+    public boolean protectedMode() {
+        return protectedMode;
+    }
+
+    /** CONFIG SET protected-mode: applies to connections accepted from now on. */
+    public void protectedMode(boolean value) {
+        this.protectedMode = value;
+    }
+
+    /** How many clients may be connected at once; a connection beyond that is refused when accepted. */
+    public long maxClients() {
+        return maxClients;
+    }
+
+    /** CONFIG SET maxclients: clients already connected stay, even when there are more of them. */
+    public void maxClients(long value) {
+        this.maxClients = value;
     }
 
     public long startMillis() {

@@ -13,24 +13,34 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisProtocol;
 
-/** The kv-service started in-process on a free loopback port, and clients for it. */
+/** The kv-service in-process on a free port (loopback unless a test asks for every interface), and its clients. */
 public final class KvTestServer implements AutoCloseable {
 
     private final KvServer application;
     private final NettyServer server;
 
-    private KvTestServer(Map<String, String> environment) throws Exception {
+    private KvTestServer(InetAddress bind, Map<String, String> environment) throws Exception {
         application = new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), environment));
-        server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), application);
+        server = NettyServer.start(new InetSocketAddress(bind, 0), application);
     }
 
     public static KvTestServer start() throws Exception {
-        return new KvTestServer(Map.of());
+        return start(Map.of());
+    }
+
+    /** A server configured by {@code environment}, such as {@code KV_MAXCLIENTS}. */
+    public static KvTestServer start(Map<String, String> environment) throws Exception {
+        return new KvTestServer(InetAddress.getLoopbackAddress(), environment);
     }
 
     /** A server whose clients must AUTH with {@code password}. */
     public static KvTestServer withPassword(String password) throws Exception {
-        return new KvTestServer(Map.of("KV_PASSWORD", password));
+        return start(Map.of("KV_PASSWORD", password));
+    }
+
+    /** A server bound to 0.0.0.0, the default bind address, for clients that come from another host. */
+    public static KvTestServer onEveryInterface() throws Exception {
+        return new KvTestServer(InetAddress.getByName("0.0.0.0"), Map.of());
     }
 
     public int port() {

@@ -1,0 +1,151 @@
+package io.portbind.kv.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portbind.common.testing.ExternalTool;
+import io.portbind.kv.testing.KvTestServer;
+import io.portbind.kv.testing.NetworkNamespace;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Protected mode as another host sees it: redis-cli runs in a network namespace joined by a veth pair,
+ * so it connects from a non-loopback address to kv-service bound to 0.0.0.0, and to a redis-server 7.0
+ * on its default bind beside it, whose replies are the expected ones.
+ */
+class ProtectedModeTest {
+
+    private static final String PASSWORD = "s3cret";
+
+    private static String redisCli;
+    private static NetworkNamespace outside;
+    private static KvTestServer kv;
+    private static Process redis;
+    private static int redisPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redisCli = ExternalTool.require("redis-cli").toString();
+        String redisServer = ExternalTool.require("redis-server").toString();
+        outside = NetworkNamespace.create();
+        kv = KvTestServer.onEveryInterface();
+        redisPort = freePort();
+        redis = new ProcessBuilder(redisServer, "--port", Integer.toString(redisPort), "--save", "",
+                "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        awaitRedis();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (kv != null) {
+                kv.close();
+            }
+            if (redis != null) {
+                redis.destroy();
+                redis.waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (outside != null) {
+                outside.close();
+            }
+        }
+    }
+
+    @Test
+    void anOutsideClientIsDeniedWithRedisText() throws Exception {
+        String reply = fromOutside(kv.port(), "PING");
+        assertTrue(reply.startsWith("DENIED Redis is running in protected mode because protected mode is enabled"),
+                reply);
+        assertEquals(fromOutside(redisPort, "PING"), reply);
+    }
+
+    @Test
+    void theDenialIsSentOnAcceptBeforeAnyCommandThenTheConnectionCloses() throws Exception {
+        // cat ends only when the server closes the connection; the client sends nothing at all.
+        String kvBytes = rawFromOutside(kv.port());
+        assertTrue(kvBytes.startsWith("-DENIED Redis is running in protected mode") && kvBytes.endsWith("\r\n"),
+                kvBytes);
+        assertEquals(rawFromOutside(redisPort), kvBytes);
+    }
+
+    @Test
+    void aLoopbackClientIsServed() throws Exception {
+        assertEquals("PONG", fromLoopback(kv.port(), "PING"));
+        assertEquals("protected-mode\nyes", fromLoopback(kv.port(), "CONFIG", "GET", "protected-mode"));
+    }
+
+    @Test
+    void configSetProtectedModeNoFromLoopbackLetsTheOutsideClientIn() throws Exception {
+        assertEquals("OK", fromLoopback(kv.port(), "CONFIG", "SET", "protected-mode", "no"));
+        try {
+            assertEquals("PONG", fromOutside(kv.port(), "PING"));
+        } finally {
+            assertEquals("OK", fromLoopback(kv.port(), "CONFIG", "SET", "protected-mode", "yes"));
+        }
+        assertTrue(fromOutside(kv.port(), "PING").startsWith("DENIED "));
+    }
+
+    @Test
+    void withAPasswordTheOutsideClientIsAskedToAuthenticate() throws Exception {
+        assertEquals("OK", fromLoopback(kv.port(), "CONFIG", "SET", "requirepass", PASSWORD));
+        try {
+            assertEquals("NOAUTH Authentication required.", fromOutside(kv.port(), "PING"));
+            assertEquals("PONG", fromOutside(kv.port(), "-a", PASSWORD, "--no-auth-warning", "PING"));
+        } finally {
+            assertEquals("OK", fromLoopback(kv.port(), "-a", PASSWORD, "--no-auth-warning",
+                    "CONFIG", "SET", "requirepass", ""));
+        }
+    }
+
+    /** redis-cli inside the namespace, to this host's address there; its output without the last newline. */
+    private static String fromOutside(int port, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(redisCli, "-h", outside.hostAddress(), "-p",
+                Integer.toString(port)));
+        command.addAll(List.of(args));
+        return outside.run(command.toArray(String[]::new)).stripTrailing();
+    }
+
+    /** The bytes a plain TCP connection from inside the namespace receives until the server closes it. */
+    private static String rawFromOutside(int port) throws Exception {
+        return outside.run("bash", "-c", "exec 3<>/dev/tcp/" + outside.hostAddress() + "/" + port + " && cat <&3");
+    }
+
+    private static String fromLoopback(int port, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(redisCli, "-h", "127.0.0.1", "-p", Integer.toString(port)));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        return output.stripTrailing();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitRedis() throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redisPort)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("redis-server did not start on port " + redisPort);
+    }
+}
