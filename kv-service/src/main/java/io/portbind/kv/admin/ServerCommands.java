@@ -1,25 +1,7 @@
 package io.portbind.kv.admin;
 
-import static io.portbind.kv.table.Arg.integer;
-import static io.portbind.kv.table.Arg.keyword;
-import static io.portbind.kv.table.Arg.oneOf;
-import static io.portbind.kv.table.Arg.string;
-import static io.portbind.kv.table.CommandFlag.ADMIN;
-import static io.portbind.kv.table.CommandFlag.ALLOW_BUSY;
-import static io.portbind.kv.table.CommandFlag.FAST;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.NO_MULTI;
-import static io.portbind.kv.table.CommandFlag.READONLY;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandFlag.WRITE;
-import static io.portbind.kv.table.CommandGroup.SERVER;
-import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
-import static io.portbind.kv.table.CommandSpec.command;
-
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.resp.CommandError;
-import io.portbind.kv.table.Arg;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -34,50 +16,16 @@ import java.time.Instant;
  */
 public final class ServerCommands implements CommandFamily {
 
-    private static final Arg FLUSH_MODE =
-            oneOf("flush-type", keyword("ASYNC").since("4.0.0"), keyword("SYNC").since("6.2.0")).optional();
-
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(command("dbsize", call -> call.reply().integer(call.db().size())).arity(1)
-                        .flags(READONLY, FAST).group(SERVER).since("1.0.0")
-                        .summary("Returns the number of keys in the database.")
-                        .complexity(CONSTANT_TIME)
-                        .categories("@keyspace"))
-                .add(command("flushdb", ServerCommands::flushDb).arity(-1).flags(WRITE).group(SERVER)
-                        .since("1.0.0").summary("Removes all keys from the current database.")
-                        .complexity("O(N) where N is the number of keys in the database.")
-                        .args(FLUSH_MODE)
-                        .categories("@keyspace", "@dangerous"))
-                .add(command("flushall", ServerCommands::flushAll).arity(-1).flags(WRITE).group(SERVER)
-                        .since("1.0.0").summary("Removes all keys from all databases.")
-                        .complexity("O(N) where N is the number of keys in all databases.")
-                        .args(FLUSH_MODE)
-                        .categories("@keyspace", "@dangerous"))
-                .add(command("swapdb", ServerCommands::swapDb).arity(3).flags(WRITE, FAST).group(SERVER)
-                        .since("4.0.0").summary("Swaps two Redis databases.")
-                        .complexity(CONSTANT_TIME).args(integer("index1"), integer("index2"))
-                        .categories("@keyspace", "@dangerous"))
-                .add(command("info", call -> call.reply().verbatim(InfoSections.render(call))).arity(-1)
-                        .flags(LOADING, STALE).group(SERVER).since("1.0.0")
-                        .summary("Returns information and statistics about the server.")
-                        .complexity(CONSTANT_TIME).args(string("section").optional().multiple())
-                        .categories("@dangerous"))
-                .add(command("time", ServerCommands::time).arity(1).flags(LOADING, STALE, FAST).group(SERVER)
-                        .since("2.6.0").summary("Returns the server time.")
-                        .complexity(CONSTANT_TIME))
-                .add(command("lastsave", call -> call.reply().integer(call.server().startMillis() / 1000))
-                        .arity(1).flags(LOADING, STALE, FAST).group(SERVER).since("1.0.0")
-                        .summary("Returns the Unix timestamp of the last successful save to disk.")
-                        .complexity(CONSTANT_TIME)
-                        .categories("@admin", "@dangerous"))
-                .add(command("shutdown", Shutdown::shutdown).arity(-1)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE, NO_MULTI, ALLOW_BUSY).group(SERVER).since("1.0.0")
-                        .summary("Synchronously saves the database(s) to disk and shuts down the Redis server.")
-                        .complexity(CONSTANT_TIME)
-                        .args(oneOf("save-selector", keyword("NOSAVE"), keyword("SAVE")).optional(),
-                                keyword("NOW").since("7.0.0").optional(), keyword("FORCE").since("7.0.0").optional(),
-                                keyword("ABORT").since("7.0.0").optional()));
+        registry.bind("dbsize", call -> call.reply().integer(call.db().size()))
+                .bind("flushdb", ServerCommands::flushDb)
+                .bind("flushall", ServerCommands::flushAll)
+                .bind("swapdb", ServerCommands::swapDb)
+                .bind("info", call -> call.reply().verbatim(InfoSections.render(call)))
+                .bind("time", ServerCommands::time)
+                .bind("lastsave", call -> call.reply().integer(call.server().startMillis() / 1000))
+                .bind("shutdown", Shutdown::shutdown);
     }
 
     private static void flushDb(Call call) {

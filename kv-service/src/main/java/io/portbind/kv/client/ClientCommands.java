@@ -1,20 +1,6 @@
 package io.portbind.kv.client;
 
-import static io.portbind.kv.table.Arg.integer;
-import static io.portbind.kv.table.Arg.keyword;
-import static io.portbind.kv.table.Arg.oneOf;
-import static io.portbind.kv.table.Arg.string;
-import static io.portbind.kv.table.CommandFlag.ADMIN;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.CONNECTION;
-import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.CommandSpec.container;
-
 import io.portbind.kv.resp.CommandError;
-import io.portbind.kv.table.Arg;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -25,62 +11,19 @@ import java.util.function.Consumer;
  * in {@link ClientList}. */
 public final class ClientCommands implements CommandFamily {
 
-    private static final Arg ON_OFF = oneOf("enabled", keyword("ON"), keyword("OFF"));
-
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(container("client").flags(NOSCRIPT, LOADING, STALE).group(CONNECTION).since("2.4.0")
-                .complexity("Depends on subcommand.")
-                .summary("A container for client connection commands.")
-                .subcommand(command("id", call -> call.reply().integer(call.session().id())).arity(2)
-                        .flags(NOSCRIPT, LOADING, STALE).since("5.0.0")
-                        .summary("Returns the unique client ID of the connection.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("reply", ClientReply::reply).arity(3).flags(NOSCRIPT, LOADING, STALE)
-                        .since("3.2.0").summary("Instructs the server whether to reply to commands."))
-                .subcommand(command("setname", ClientCommands::setName).arity(3)
-                        .flags(NOSCRIPT, LOADING, STALE).since("2.6.9").summary("Sets the connection name.")
-                        .complexity(CONSTANT_TIME).args(string("connection-name")))
-                .subcommand(command("getname", ClientCommands::getName).arity(2)
-                        .flags(NOSCRIPT, LOADING, STALE).since("2.6.9").summary("Returns the name of the connection.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("setinfo", ClientCommands::setInfo).arity(4)
-                        .flags(NOSCRIPT, LOADING, STALE).since("7.2.0")
-                        .summary("Sets information specific to the client or connection.")
-                        .complexity(CONSTANT_TIME).args(oneOf("attr", string("libname").token("LIB-NAME"),
-                                string("libver").token("LIB-VER"))))
-                .subcommand(command("list", ClientList::list).arity(-2).flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .since("2.4.0").summary("Lists open connections.")
-                        .complexity("O(N) where N is the number of client connections.")
-                        .args(oneOf("client-type", keyword("NORMAL"), keyword("MASTER"), keyword("REPLICA"),
-                                keyword("PUBSUB")).token("TYPE").since("5.0.0").optional(),
-                                integer("client-id").multiple().token("ID").since("6.2.0").optional()))
-                .subcommand(command("info", ClientList::info).arity(2).flags(NOSCRIPT, LOADING, STALE)
-                        .since("6.2.0").summary("Returns information about the connection.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("kill", ClientList::kill).arity(-3).flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .since("2.4.0").summary("Terminates open connections.")
-                        .complexity("O(N) where N is the number of client connections.")
-                        .args(oneOf("filter", string("ip:port"), oneOf("new-format",
-                                integer("client-id").token("ID").optional(),
-                                oneOf("client-type", keyword("NORMAL"), keyword("MASTER"), keyword("SLAVE"),
-                                        keyword("REPLICA"), keyword("PUBSUB")).token("TYPE").optional(),
-                                string("username").token("USER").optional(),
-                                string("ip:port").token("ADDR").optional(),
-                                string("ip:port").token("LADDR").since("6.2.0").optional(),
-                                oneOf("skip", keyword("YES"), keyword("NO")).token("SKIPME").optional())
-                                .multiple())))
-                .subcommand(command("no-evict", call -> onOff(call, call.session()::noEvict)).arity(3)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE).since("7.0.0")
-                        .summary("Sets the client eviction mode of the connection.")
-                        .complexity(CONSTANT_TIME).args(ON_OFF))
-                .subcommand(command("no-touch", call -> onOff(call, call.session()::noTouch)).arity(3)
-                        .flags(NOSCRIPT, LOADING, STALE).since("7.2.0")
-                        .summary("Controls whether commands sent by the client affect the LRU/LFU of accessed keys.")
-                        .complexity(CONSTANT_TIME).args(ON_OFF))
-                .subcommand(command("help", ClientCommands::help).arity(2).flags(LOADING, STALE).since("5.0.0")
-                        .summary("Returns helpful text about the different subcommands.")
-                        .complexity(CONSTANT_TIME)));
+        registry.bind("client|id", call -> call.reply().integer(call.session().id()))
+                .bind("client|reply", ClientReply::reply)
+                .bind("client|setname", ClientCommands::setName)
+                .bind("client|getname", ClientCommands::getName)
+                .bind("client|setinfo", ClientCommands::setInfo)
+                .bind("client|list", ClientList::list)
+                .bind("client|info", ClientList::info)
+                .bind("client|kill", ClientList::kill)
+                .bind("client|no-evict", call -> onOff(call, call.session()::noEvict))
+                .bind("client|no-touch", call -> onOff(call, call.session()::noTouch))
+                .bind("client|help", ClientCommands::help);
     }
 
     /** CLIENT NO-EVICT and NO-TOUCH: ON or OFF. */

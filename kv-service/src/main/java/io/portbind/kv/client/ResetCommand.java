@@ -1,16 +1,5 @@
 package io.portbind.kv.client;
 
-import static io.portbind.kv.table.CommandFlag.ALLOW_BUSY;
-import static io.portbind.kv.table.CommandFlag.FAST;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.NO_AUTH;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.CONNECTION;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.DispatchRule.RUNS_IN_MULTI;
-import static io.portbind.kv.table.DispatchRule.SUBSCRIBED_CONTEXT;
-
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
@@ -35,8 +24,7 @@ public final class ResetCommand implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(command("reset", this::reset).arity(1).rules(RUNS_IN_MULTI, SUBSCRIBED_CONTEXT).flags(NOSCRIPT, LOADING, STALE, FAST, NO_AUTH, ALLOW_BUSY)
-                .group(CONNECTION).since("6.2.0").summary("Resets the connection."));
+        registry.bind("reset", this::reset);
     }
 
     private void reset(Call call) {

@@ -1,17 +1,5 @@
 package io.portbind.kv.config;
 
-import static io.portbind.kv.table.Arg.block;
-import static io.portbind.kv.table.Arg.pattern;
-import static io.portbind.kv.table.Arg.string;
-import static io.portbind.kv.table.CommandFlag.ADMIN;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.SERVER;
-import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.CommandSpec.container;
-
 import io.portbind.kv.keyspace.GlobPattern;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -32,26 +20,11 @@ public final class ConfigCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         ConfigParameters parameters = new ConfigParameters(registry.server());
-        registry.add(container("config").complexity("Depends on subcommand.").group(SERVER).since("2.0.0")
-                .summary("A container for server configuration commands.")
-                .subcommand(command("get", call -> get(call, parameters)).arity(-3)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Returns the effective values of configuration parameters.")
-                        .complexity("O(N) where N is the number of parameters.").args(pattern("parameter").multiple()))
-                .subcommand(command("set", call -> set(call, parameters)).arity(-4)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Sets configuration parameters in-flight.")
-                        .complexity("O(N) where N is the number of parameters.")
-                        .args(block("parameter_value", string("parameter"), string("value")).multiple()))
-                .subcommand(command("resetstat", ConfigCommands::resetStat).arity(2)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE)
-                        .summary("Resets the server's statistics.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("rewrite", ConfigCommands::rewrite).arity(2)
-                        .flags(ADMIN, NOSCRIPT, LOADING, STALE).since("2.8.0")
-                        .summary("Persists the effective configuration to file.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("help", call -> Help.reply(call,
+        registry.bind("config|get", call -> get(call, parameters))
+                .bind("config|set", call -> set(call, parameters))
+                .bind("config|resetstat", ConfigCommands::resetStat)
+                .bind("config|rewrite", ConfigCommands::rewrite)
+                .bind("config|help", call -> Help.reply(call,
                         "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                         "GET <pattern>",
                         "    Return parameters matching the glob-like <pattern> and their values.",
@@ -60,10 +33,7 @@ public final class ConfigCommands implements CommandFamily {
                         "RESETSTAT",
                         "    Reset statistics reported by the INFO command.",
                         "REWRITE",
-                        "    Rewrite the configuration file."))
-                        .arity(2).flags(LOADING, STALE).since("5.0.0")
-                        .summary("Returns helpful text about the different subcommands.")
-                        .complexity(CONSTANT_TIME)));
+                        "    Rewrite the configuration file."));
     }
 
     /**

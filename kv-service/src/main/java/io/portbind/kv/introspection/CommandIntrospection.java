@@ -1,20 +1,14 @@
 package io.portbind.kv.introspection;
 
-import static io.portbind.kv.table.Arg.oneOf;
-import static io.portbind.kv.table.Arg.pattern;
-import static io.portbind.kv.table.Arg.string;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.SERVER;
-import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
-import static io.portbind.kv.table.CommandSpec.command;
-
 import io.portbind.kv.keyspace.GlobPattern;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
-import io.portbind.kv.table.Arg;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.CommandDeclaration;
+import io.portbind.kv.table.CommandDocsWriter;
 import io.portbind.kv.table.CommandFamily;
+import io.portbind.kv.table.CommandFlag;
+import io.portbind.kv.table.CommandInfoWriter;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.CommandSpec;
 import java.nio.charset.StandardCharsets;
@@ -27,33 +21,14 @@ import java.util.Locale;
 /** COMMAND and its subcommands COUNT, INFO, DOCS, LIST and GETKEYS, all read from the command table. */
 public final class CommandIntrospection implements CommandFamily {
 
-    private static final Arg COMMAND_NAMES = string("command-name").optional().multiple();
-
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(command("command", call -> info(call, call.server().commands().all())).arity(-1)
-                .flags(LOADING, STALE).group(SERVER).since("2.8.13")
-                .summary("Returns detailed information about all commands.")
-                .complexity("O(N) where N is the number of commands.")
-                .subcommand(command("count", call -> call.reply().integer(call.server().commands().size()))
-                        .arity(2).flags(LOADING, STALE).summary("Returns a count of commands.")
-                        .complexity(CONSTANT_TIME))
-                .subcommand(command("info", CommandIntrospection::infoOf).arity(-2).flags(LOADING, STALE)
-                        .since("2.8.13").summary("Returns information about one, multiple or all commands.")
-                        .complexity("O(N) where N is the number of commands.").args(COMMAND_NAMES))
-                .subcommand(command("docs", CommandIntrospection::docs).arity(-2).flags(LOADING, STALE)
-                        .since("7.0.0").summary("Returns documentary information about one, multiple or all commands.")
-                        .complexity("O(N) where N is the number of commands.").args(COMMAND_NAMES))
-                .subcommand(command("list", CommandIntrospection::list).arity(-2).flags(LOADING, STALE)
-                        .since("7.0.0").summary("Returns a list of command names.")
-                        .complexity("O(N) where N is the number of commands.")
-                        .args(oneOf("filterby", string("module-name").token("MODULE"),
-                                string("category").token("ACLCAT"),
-                                pattern("pattern").token("PATTERN")).token("FILTERBY").optional()))
-                .subcommand(command("getkeys", CommandIntrospection::getKeys).arity(-4).flags(LOADING, STALE)
-                        .summary("Extracts the key names from an arbitrary command.")
-                        .complexity("O(N) where N is the number of arguments.")
-                        .args(string("command"), string("arg").optional().multiple())));
+        registry.bind("command", call -> info(call, call.server().commands().all()))
+                .bind("command|count", call -> call.reply().integer(call.server().commands().size()))
+                .bind("command|info", CommandIntrospection::infoOf)
+                .bind("command|docs", CommandIntrospection::docs)
+                .bind("command|list", CommandIntrospection::list)
+                .bind("command|getkeys", CommandIntrospection::getKeys);
     }
 
     private static void infoOf(Call call) {
@@ -63,11 +38,11 @@ public final class CommandIntrospection implements CommandFamily {
         }
         call.reply().array(call.argCount() - 2);
         for (int i = 2; i < call.argCount(); i++) {
-            CommandSpec spec = call.server().commands().lookup(call.arg(i));
+            CommandSpec spec = call.server().commands().lookupFullName(call.arg(i));
             if (spec == null) {
                 call.reply().nullBulk();
             } else {
-                CommandDescriptions.info(call.reply(), spec);
+                info(call.reply(), spec);
             }
         }
     }
@@ -75,7 +50,7 @@ public final class CommandIntrospection implements CommandFamily {
     private static void info(Call call, Collection<CommandSpec> specs) {
         call.reply().array(specs.size());
         for (CommandSpec spec : specs) {
-            CommandDescriptions.info(call.reply(), spec);
+            info(call.reply(), spec);
         }
     }
 
@@ -86,7 +61,7 @@ public final class CommandIntrospection implements CommandFamily {
             specs.addAll(call.server().commands().all());
         } else {
             for (int i = 2; i < call.argCount(); i++) {
-                CommandSpec spec = call.server().commands().lookup(call.arg(i));
+                CommandSpec spec = call.server().commands().lookupFullName(call.arg(i));
                 if (spec != null) {
                     specs.add(spec);
                 }
@@ -95,8 +70,8 @@ public final class CommandIntrospection implements CommandFamily {
         Reply reply = call.reply();
         reply.map(specs.size());
         for (CommandSpec spec : specs) {
-            reply.bulk(spec.name());
-            CommandDescriptions.docs(reply, spec);
+            reply.bulk(spec.fullName());
+            CommandDocsWriter.write(reply, spec.declaration(), subcommandDeclarations(spec));
         }
     }
 
@@ -123,7 +98,7 @@ public final class CommandIntrospection implements CommandFamily {
             return false;
         }
         if (call.is(3, "aclcat")) {
-            return CommandDescriptions.aclCategories(spec).contains("@" + call.text(4).toLowerCase(Locale.ROOT));
+            return spec.declaration().allAclCategories().contains(call.text(4).toUpperCase(Locale.ROOT));
         }
         if (call.is(3, "pattern")) {
             return GlobPattern.matches(call.arg(4), spec.name().getBytes(StandardCharsets.US_ASCII),
@@ -132,29 +107,40 @@ public final class CommandIntrospection implements CommandFamily {
         throw CommandError.SYNTAX;
     }
 
-    /** COMMAND GETKEYS command [arg ...]: the arguments the table says are keys. */
+    /**
+     * COMMAND GETKEYS command [arg ...]: the arguments the key specs say are keys, with Redis 7.0's errors in its
+     * order: no such command, no keys at all, wrong argument count, arguments where no key fits.
+     */
     private static void getKeys(Call call) {
-        CommandSpec spec = call.server().commands().lookup(call.arg(2));
+        byte[][] args = Arrays.copyOfRange(call.args(), 2, call.argCount());
+        CommandSpec spec = call.server().commands().lookup(args[0]);
+        if (spec != null && spec.isContainer() && args.length >= 2) {
+            spec = spec.subcommand(new String(args[1], StandardCharsets.ISO_8859_1));
+        }
         if (spec == null) {
             throw new CommandError("ERR Invalid command specified");
         }
-        byte[][] args = Arrays.copyOfRange(call.args(), 2, call.argCount());
-        if (spec.isContainer() && args.length >= 2) {
-            spec = spec.subcommand(new String(args[1], StandardCharsets.ISO_8859_1));
-            if (spec == null) {
-                throw new CommandError("ERR Invalid command specified");
-            }
-        }
-        if (spec.firstKey() == 0 && !spec.hasMovableKeys()) {
+        if (!spec.hasKeys()) {
             throw new CommandError("ERR The command has no key arguments");
         }
-        int[] positions = spec.acceptsArgCount(args.length) ? spec.keyPositions(args) : new int[0];
-        if (positions.length == 0) {
+        if (!spec.acceptsArgCount(args.length)) {
             throw new CommandError("ERR Invalid number of arguments specified for command");
+        }
+        int[] positions = spec.keyPositions(args);
+        if (positions.length == 0 && !spec.has(CommandFlag.NO_MANDATORY_KEYS)) {
+            throw new CommandError("ERR Invalid arguments specified for command");
         }
         call.reply().array(positions.length);
         for (int position : positions) {
             call.reply().bulk(args[position]);
         }
+    }
+
+    private static void info(Reply reply, CommandSpec spec) {
+        CommandInfoWriter.write(reply, spec.declaration(), subcommandDeclarations(spec));
+    }
+
+    private static List<CommandDeclaration> subcommandDeclarations(CommandSpec spec) {
+        return spec.subcommands().values().stream().map(CommandSpec::declaration).toList();
     }
 }

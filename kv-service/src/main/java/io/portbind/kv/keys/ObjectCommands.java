@@ -1,21 +1,12 @@
 package io.portbind.kv.keys;
 
-import static io.portbind.kv.table.Arg.key;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.READONLY;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.GENERIC;
-import static io.portbind.kv.table.CommandSpec.CONSTANT_TIME;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.CommandSpec.container;
-
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Command;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
-import io.portbind.kv.table.CommandSpec;
 import io.portbind.kv.table.Help;
 import java.util.function.BiConsumer;
 
@@ -35,17 +26,11 @@ public final class ObjectCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.add(container("object").group(GENERIC).since("2.2.3")
-                .summary("A container for object introspection commands.").complexity("Depends on subcommand.")
-                .subcommand(inspect("encoding", (call, value) -> call.reply().bulk(encoding(value)), "2.2.3",
-                        "Returns the internal encoding of a Redis object."))
-                .subcommand(inspect("freq", ObjectCommands::freq, "4.0.0",
-                        "Returns the logarithmic access frequency counter of a Redis object."))
-                .subcommand(inspect("idletime", ObjectCommands::idleTime, "2.2.3",
-                        "Returns the time since the last access to a Redis object."))
-                .subcommand(inspect("refcount", (call, value) -> call.reply().integer(refcount(value)), "2.2.3",
-                        "Returns the reference count of a value of a key."))
-                .subcommand(command("help", call -> Help.reply(call, "OBJECT <subcommand> [<arg> [value] [opt] ...]. "
+        registry.bind("object|encoding", inspecting((call, value) -> call.reply().bulk(encoding(value))))
+                .bind("object|freq", inspecting(ObjectCommands::freq))
+                .bind("object|idletime", inspecting(ObjectCommands::idleTime))
+                .bind("object|refcount", inspecting((call, value) -> call.reply().integer(refcount(value))))
+                .bind("object|help", call -> Help.reply(call, "OBJECT <subcommand> [<arg> [value] [opt] ...]. "
                         + "Subcommands are:",
                         "ENCODING <key>",
                         "    Return the kind of internal representation used in order to store the value",
@@ -58,23 +43,19 @@ public final class ObjectCommands implements CommandFamily {
                         "    seconds elapsed since the last access to the key.",
                         "REFCOUNT <key>",
                         "    Return the number of references of the value associated with the specified",
-                        "    <key>."))
-                        .arity(2).flags(LOADING, STALE).since("6.2.0")
-                        .summary("Returns helpful text about the different subcommands.").complexity(CONSTANT_TIME)));
+                        "    <key>."));
     }
 
-    /** A subcommand on the value of the key at argument 2; a missing key gets a null reply. */
-    private static CommandSpec.Builder inspect(String name, BiConsumer<Call, Object> body, String since,
-                                               String summary) {
-        return command(name, call -> {
+    /** The body of a subcommand that looks at the value of the key in argument 2: a null reply when there is none. */
+    private static Command inspecting(BiConsumer<Call, Object> body) {
+        return call -> {
             Object value = call.db().get(call.arg(2));
             if (value == null) {
                 call.reply().nullBulk();
             } else {
                 body.accept(call, value);
             }
-        }).arity(3).flags(READONLY).keys(2, 2, 1).since(since).summary(summary).complexity(CONSTANT_TIME)
-                .args(key("key"));
+        };
     }
 
     /** Strings: {@code int} for a canonical 64-bit integer, {@code embstr} when short, else {@code raw}. */

@@ -119,23 +119,6 @@ final class ListMoves {
         return new MultiPop(keys, end, count);
     }
 
-    /** Where the keys of LMPOP (numkeys at 1) and BLMPOP (numkeys at 2) are, for COMMAND GETKEYS. */
-    static int[] numkeysPositions(byte[][] args, int numkeysIndex) {
-        try {
-            long numkeys = numkeys(args[numkeysIndex]);
-            if (numkeys > args.length - numkeysIndex - 1) {
-                return new int[0];
-            }
-            int[] positions = new int[(int) numkeys];
-            for (int i = 0; i < positions.length; i++) {
-                positions[i] = numkeysIndex + 1 + i;
-            }
-            return positions;
-        } catch (CommandError invalid) {
-            return new int[0];
-        }
-    }
-
     private static long numkeys(byte[] text) {
         return positive(text, NUMKEYS);
     }

@@ -1,19 +1,9 @@
 package io.portbind.kv.pubsub;
 
-import static io.portbind.kv.table.CommandFlag.FAST;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.PUBSUB;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.CommandSpec.container;
-import static io.portbind.kv.table.DispatchRule.SUBSCRIBED_CONTEXT;
-
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
-import io.portbind.kv.table.CommandGroup;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Session;
 import java.nio.charset.StandardCharsets;
@@ -27,36 +17,19 @@ import java.util.List;
  */
 public final class PubSubCommands implements CommandFamily {
 
-
     private PubSubHub hub;
 
     @Override
     public void register(CommandRegistry registry) {
         hub = new PubSubHub(registry.server().keyspace());
-        registry.add(command("subscribe", call -> subscribe(call, Subscription.CHANNEL)).arity(-2).rules(SUBSCRIBED_CONTEXT)
-                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
-                        .summary("Listens for messages published to channels."))
-                .add(command("unsubscribe", call -> unsubscribe(call, Subscription.CHANNEL)).arity(-1).rules(SUBSCRIBED_CONTEXT)
-                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
-                        .summary("Stops listening to messages posted to channels."))
-                .add(command("psubscribe", call -> subscribe(call, Subscription.PATTERN)).arity(-2).rules(SUBSCRIBED_CONTEXT)
-                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
-                        .summary("Listens for messages published to channels that match one or more patterns."))
-                .add(command("punsubscribe", call -> unsubscribe(call, Subscription.PATTERN)).arity(-1).rules(SUBSCRIBED_CONTEXT)
-                        .flags(PUBSUB, NOSCRIPT, LOADING, STALE).group(CommandGroup.PUBSUB).since("2.0.0")
-                        .summary("Stops listening to messages published to channels that match one or more patterns."))
-                .add(command("publish", call -> call.reply().integer(hub.publish(call.arg(1), call.arg(2))))
-                        .arity(3).flags(PUBSUB, LOADING, STALE, FAST).group(CommandGroup.PUBSUB).since("2.0.0")
-                        .summary("Posts a message to a channel."))
-                .add(container("pubsub").group(CommandGroup.PUBSUB).since("2.8.0")
-                        .summary("A container for Pub/Sub commands.")
-                        .subcommand(command("channels", this::channels).arity(-2).flags(PUBSUB, LOADING, STALE)
-                                .since("2.8.0").summary("Returns the active channels."))
-                        .subcommand(command("numsub", this::numsub).arity(-2).flags(PUBSUB, LOADING, STALE)
-                                .since("2.8.0").summary("Returns a count of subscribers to channels."))
-                        .subcommand(command("numpat", call -> call.reply().integer(hub.patternCount())).arity(2)
-                                .flags(PUBSUB, LOADING, STALE).since("2.8.0")
-                                .summary("Returns a count of unique pattern subscriptions.")));
+        registry.bind("subscribe", call -> subscribe(call, Subscription.CHANNEL))
+                .bind("unsubscribe", call -> unsubscribe(call, Subscription.CHANNEL))
+                .bind("psubscribe", call -> subscribe(call, Subscription.PATTERN))
+                .bind("punsubscribe", call -> unsubscribe(call, Subscription.PATTERN))
+                .bind("publish", call -> call.reply().integer(hub.publish(call.arg(1), call.arg(2))))
+                .bind("pubsub|channels", this::channels)
+                .bind("pubsub|numsub", this::numsub)
+                .bind("pubsub|numpat", call -> call.reply().integer(hub.patternCount()));
     }
 
     /** Forgets every subscription of {@code session}, without replies (RESET). */

@@ -1,6 +1,7 @@
 package io.portbind.kv.table;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +30,13 @@ import java.util.Set;
  * @param commandTips upper-case tips ({@code NONDETERMINISTIC_OUTPUT}, {@code REQUEST_POLICY:ALL_SHARDS}), in order
  * @param keySpecs the key specs, which {@link ArgumentSpec#keySpecIndex} points into
  * @param arguments the arguments after the name (after the subcommand name for a subcommand)
+ * @param dispatchRules how the command stands to MULTI and subscribed mode (our field, not Redis's)
  */
 public record CommandDeclaration(String name, String container, String summary, String complexity, String group,
         String since, int arity, List<HistoryEntry> history, String deprecatedSince, String replacedBy,
         Set<String> docFlags, Set<String> commandFlags, Set<String> aclCategories, List<String> commandTips,
-        List<KeySpec> keySpecs, List<ArgumentSpec> arguments) {
+        List<KeySpec> keySpecs, List<ArgumentSpec> arguments,
+        Set<DispatchRule> dispatchRules) {
 
     /** Name, summary, group and since are required; the collections are copied. */
     public CommandDeclaration {
@@ -48,6 +51,7 @@ public record CommandDeclaration(String name, String container, String summary, 
         commandTips = List.copyOf(commandTips);
         keySpecs = List.copyOf(keySpecs);
         arguments = List.copyOf(arguments);
+        dispatchRules = dispatchRules.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(dispatchRules));
     }
 
     /** Whether this is a subcommand (it names a container). */

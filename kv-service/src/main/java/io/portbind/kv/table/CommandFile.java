@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.Set;
  * {@code src/commands/*.json} (see the kv-service resources). Reading is strict: unknown fields, unknown flag or
  * category names, wrong types, repeated fields, MOVABLEKEYS (which is derived), a key argument without a key spec
  * index, an index past the key specs and a name that does not match the file name are all errors, so that a
- * mistake in the data shows when the file is first read rather than as a wrong reply.
+ * mistake in the data shows when the file is first read rather than as a wrong reply. One field is ours, not
+ * Redis's: {@code dispatch_rules}, the {@link DispatchRule}s Redis expresses in code instead.
  */
 public final class CommandFile {
 
@@ -113,9 +115,11 @@ public final class CommandFile {
             keySpecs.add(keySpec(JsonFields.of(specNodes.get(i), name + ".key_specs[" + i + "]")));
         }
         List<ArgumentSpec> arguments = arguments(body, keySpecs.size());
+        Set<DispatchRule> rules = EnumSet.noneOf(DispatchRule.class);
+        body.names("dispatch_rules", Vocabulary.DISPATCH_RULES).forEach(rule -> rules.add(DispatchRule.valueOf(rule)));
         body.finish();
         return new CommandDeclaration(name, container, summary, complexity, group, since, arity, history,
-                deprecatedSince, replacedBy, docFlags, commandFlags, aclCategories, tips, keySpecs, arguments);
+                deprecatedSince, replacedBy, docFlags, commandFlags, aclCategories, tips, keySpecs, arguments, rules);
     }
 
     private static List<HistoryEntry> history(JsonFields body) {

@@ -2,7 +2,11 @@ package io.portbind.kv.table;
 
 import java.util.Locale;
 
-/** What the command table says about a command; {@code COMMAND INFO} lists them by their Redis names. */
+/**
+ * Redis 7.0's command flags, in the order {@code COMMAND INFO} lists them. Command files declare them by these
+ * upper-case names ({@code "command_flags": ["WRITE", "DENYOOM"]}); {@link #MOVABLEKEYS} alone is derived from the
+ * key specs, never declared.
+ */
 public enum CommandFlag {
     /** May modify the keyspace. */
     WRITE,
@@ -26,14 +30,20 @@ public enum CommandFlag {
     SKIP_MONITOR,
     /** Not recorded in the slow log. */
     SKIP_SLOWLOG,
+    /** Allowed on a cluster replica that is importing a slot. */
+    ASKING,
     /** Constant or O(log n) time: never delays other clients noticeably. */
     FAST,
     /** Allowed before the client authenticates (AUTH, HELLO, QUIT). */
     NO_AUTH,
-    /** May be replicated although not a write (PUBLISH). */
-    MAY_REPLICATE,
-    /** Never queued by MULTI: runs at once (MULTI itself, WATCH, SUBSCRIBE). */
+    /** May run with none of its keys present in the arguments (an empty COMMAND GETKEYS is no error). */
+    NO_MANDATORY_KEYS,
+    /** Refused while the server loads data asynchronously. */
+    NO_ASYNC_LOADING,
+    /** Refused inside MULTI, failing the transaction (SHUTDOWN, SAVE). */
     NO_MULTI,
+    /** Where the keys are depends on the arguments; derived from the key specs, never declared. */
+    MOVABLEKEYS,
     /** Allowed while a script is busy. */
     ALLOW_BUSY;
 

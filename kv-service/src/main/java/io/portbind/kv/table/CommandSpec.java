@@ -1,77 +1,53 @@
 package io.portbind.kv.table;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * One command as the table declares it: everything dispatch, arity checks, {@code COMMAND INFO},
- * {@code COMMAND DOCS} and {@code COMMAND GETKEYS} need. A container command (CONFIG, CLIENT,
- * COMMAND) has no body of its own but subcommands, looked up by the second argument.
- * Built with {@link #command} or {@link #container}.
+ * One command of the table: its {@link CommandDeclaration} (read from its command file) bound to its body, with
+ * what dispatch needs derived once: flags, dispatch rules, the legacy key range. A container command (CONFIG,
+ * CLIENT, OBJECT) has subcommands, looked up by the second argument; COMMAND alone also has a body of its own.
  */
 public final class CommandSpec {
 
-    /** The complexity most commands declare. */
-    public static final String CONSTANT_TIME = "O(1)";
-
+    private final CommandDeclaration declaration;
     private final String name;
     private final String fullName;
-    private final int arity;
     private final Set<CommandFlag> flags;
-    private final Set<DispatchRule> rules;
-    private final int firstKey;
-    private final int lastKey;
-    private final int keyStep;
-    private final KeyFinder keyFinder;
-    private final CommandGroup group;
-    private final String summary;
-    private final String since;
-    private final String complexity;
-    private final List<Arg> arguments;
-    private final List<String> categories;
+    private final LegacyKeyRange keyRange;
     private final Command body;
     private final Map<String, CommandSpec> subcommands;
     private final CommandStats stats = new CommandStats();
 
-    private CommandSpec(Builder builder, String parentName) {
-        this.name = builder.name;
-        this.fullName = parentName == null ? builder.name : parentName + "|" + builder.name;
-        this.arity = builder.arity;
-        this.flags = Collections.unmodifiableSet(builder.flags);
-        this.rules = Collections.unmodifiableSet(builder.rules);
-        this.firstKey = builder.firstKey;
-        this.lastKey = builder.lastKey;
-        this.keyStep = builder.keyStep;
-        this.keyFinder = builder.keyFinder;
-        this.group = Objects.requireNonNull(builder.group, "group of " + fullName);
-        this.summary = Objects.requireNonNull(builder.summary, "summary of " + fullName);
-        this.since = Objects.requireNonNull(builder.since, "since of " + fullName);
-        this.complexity = builder.complexity;
-        this.arguments = builder.arguments;
-        this.categories = builder.categories;
-        this.body = builder.body;
-        Map<String, CommandSpec> subs = new LinkedHashMap<>();
-        for (Builder sub : builder.subcommands) {
-            subs.put(sub.name, new CommandSpec(sub.inherit(builder), fullName));
+    /**
+     * @param body the command's body, or null for a container that only has subcommands
+     * @param subcommands the container's subcommands in the order {@code COMMAND INFO} lists them
+     */
+    CommandSpec(CommandDeclaration declaration, Command body, List<CommandSpec> subcommands) {
+        this.declaration = declaration;
+        this.name = declaration.name().toLowerCase(Locale.ROOT);
+        this.fullName = declaration.fullName();
+        this.keyRange = declaration.legacyKeyRange();
+        Set<CommandFlag> declared = EnumSet.noneOf(CommandFlag.class);
+        declaration.commandFlags().forEach(flag -> declared.add(CommandFlag.valueOf(flag)));
+        if (keyRange.movableKeys()) {
+            declared.add(CommandFlag.MOVABLEKEYS);
         }
+        this.flags = Collections.unmodifiableSet(declared);
+        this.body = body;
+        Map<String, CommandSpec> subs = new LinkedHashMap<>();
+        subcommands.forEach(sub -> subs.put(sub.name, sub));
         this.subcommands = Collections.unmodifiableMap(subs);
     }
 
-    /** Starts the declaration of a command whose body is {@code body}. */
-    public static Builder command(String name, Command body) {
-        return new Builder(name, Objects.requireNonNull(body, "body"));
-    }
-
-    /** Starts the declaration of a container command without a body of its own (arity -2, as in Redis). */
-    public static Builder container(String name) {
-        return new Builder(name, null).arity(-2);
+    /** What the command file declares. */
+    public CommandDeclaration declaration() {
+        return declaration;
     }
 
     /** Lower-case name, such as {@code get} or, for a subcommand, {@code get} of {@code config}. */
@@ -86,85 +62,36 @@ public final class CommandSpec {
 
     /** Number of arguments including the name; negative means "at least minus this". */
     public int arity() {
-        return arity;
+        return declaration.arity();
     }
 
     public boolean acceptsArgCount(int argc) {
+        int arity = declaration.arity();
         return arity >= 0 ? argc == arity : argc >= -arity;
     }
 
+    /** Whether the command carries {@code flag}, declared or (MOVABLEKEYS) derived. */
     public boolean has(CommandFlag flag) {
         return flags.contains(flag);
     }
 
-    public Set<CommandFlag> flags() {
-        return flags;
-    }
-
     public boolean has(DispatchRule rule) {
-        return rules.contains(rule);
+        return declaration.dispatchRules().contains(rule);
     }
 
-    public int firstKey() {
-        return firstKey;
+    /** Whether some key spec names real keys (Redis's doesCommandHaveKeys): COMMAND GETKEYS refuses the others. */
+    public boolean hasKeys() {
+        return declaration.keySpecs().stream().anyMatch(spec -> !spec.flags().contains("NOT_KEY"));
     }
 
-    public int lastKey() {
-        return lastKey;
-    }
-
-    public int keyStep() {
-        return keyStep;
-    }
-
-    public boolean hasMovableKeys() {
-        return keyFinder != null;
-    }
-
-    /** Positions of the keys in {@code args}, from the declared positions or the command's {@link KeyFinder}. */
+    /** Positions in {@code args} (0 = command name) of the keys, from the key specs; empty when none fit. */
     public int[] keyPositions(byte[][] args) {
-        if (keyFinder != null) {
-            return keyFinder.keyPositions(args);
-        }
-        if (firstKey == 0) {
-            return new int[0];
-        }
-        int last = lastKey >= 0 ? lastKey : args.length + lastKey;
-        if (last >= args.length) {
-            return new int[0];
-        }
-        int[] positions = new int[(last - firstKey) / keyStep + 1];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = firstKey + i * keyStep;
-        }
-        return positions;
+        return declaration.keyPositions(args);
     }
 
-    public CommandGroup group() {
-        return group;
-    }
-
-    public String summary() {
-        return summary;
-    }
-
-    public String since() {
-        return since;
-    }
-
-    /** The time complexity COMMAND DOCS shows, such as {@code O(1)}; null when not declared. */
-    public String complexity() {
-        return complexity;
-    }
-
-    /** The arguments COMMAND DOCS shows; empty when the command declares none. */
-    public List<Arg> arguments() {
-        return arguments;
-    }
-
-    /** ACL categories declared beyond those the flags and group imply ({@code @dangerous}, ...). */
-    public List<String> categories() {
-        return categories;
+    /** The first key COMMAND INFO shows, 0 when the command has no fixed key positions. */
+    public int firstKey() {
+        return keyRange.firstKey();
     }
 
     public Command body() {
@@ -188,117 +115,5 @@ public final class CommandSpec {
     /** Calls, time and errors of this command, for INFO commandstats. */
     public CommandStats stats() {
         return stats;
-    }
-
-    /** A command declaration under construction. */
-    public static final class Builder {
-
-        private final String name;
-        private final Command body;
-        private int arity;
-        private final Set<CommandFlag> flags = EnumSet.noneOf(CommandFlag.class);
-        private final Set<DispatchRule> rules = EnumSet.noneOf(DispatchRule.class);
-        private int firstKey;
-        private int lastKey;
-        private int keyStep;
-        private KeyFinder keyFinder;
-        private CommandGroup group;
-        private String summary;
-        private String since;
-        private String complexity;
-        private List<Arg> arguments = List.of();
-        private List<String> categories = List.of();
-        private final List<Builder> subcommands = new ArrayList<>();
-
-        private Builder(String name, Command body) {
-            this.name = name.toLowerCase(Locale.ROOT);
-            this.body = body;
-        }
-
-        /** Argument count including the name; negative for "at least". */
-        public Builder arity(int arity) {
-            this.arity = arity;
-            return this;
-        }
-
-        public Builder flags(CommandFlag... flags) {
-            this.flags.addAll(List.of(flags));
-            return this;
-        }
-
-        /** How the command stands to MULTI and subscribed mode, beyond its Redis flags. */
-        public Builder rules(DispatchRule... rules) {
-            this.rules.addAll(List.of(rules));
-            return this;
-        }
-
-        /** Keys at {@code first}, {@code first + step}, ... up to {@code last} (negative: counted from the end). */
-        public Builder keys(int first, int last, int step) {
-            this.firstKey = first;
-            this.lastKey = last;
-            this.keyStep = step;
-            return this;
-        }
-
-        /** For commands whose key positions depend on their arguments. */
-        public Builder keys(KeyFinder finder) {
-            this.keyFinder = finder;
-            return this;
-        }
-
-        /** Group of the command; subcommands inherit their container's. */
-        public Builder group(CommandGroup group) {
-            this.group = group;
-            return this;
-        }
-
-        /** One line for COMMAND DOCS. */
-        public Builder summary(String summary) {
-            this.summary = summary;
-            return this;
-        }
-
-        /** The Redis version that introduced the command; subcommands inherit their container's. */
-        public Builder since(String since) {
-            this.since = since;
-            return this;
-        }
-
-        /** The time complexity for COMMAND DOCS, such as {@code O(1)}. */
-        public Builder complexity(String complexity) {
-            this.complexity = complexity;
-            return this;
-        }
-
-        /** The arguments after the name (after the subcommand name for a subcommand), for COMMAND DOCS. */
-        public Builder args(Arg... arguments) {
-            this.arguments = List.of(arguments);
-            return this;
-        }
-
-        /** ACL categories beyond those the flags and group imply, such as {@code @dangerous}. */
-        public Builder categories(String... categories) {
-            this.categories = List.of(categories);
-            return this;
-        }
-
-        public Builder subcommand(Builder subcommand) {
-            this.subcommands.add(subcommand);
-            return this;
-        }
-
-        private Builder inherit(Builder container) {
-            if (group == null) {
-                group = container.group;
-            }
-            if (since == null) {
-                since = container.since;
-            }
-            return this;
-        }
-
-        public CommandSpec build() {
-            return new CommandSpec(this, null);
-        }
     }
 }

@@ -47,6 +47,23 @@ public final class CommandTable {
         return null;
     }
 
+    /**
+     * The command or subcommand named {@code fullName} ({@code get}, {@code config|get}) in any letter case, or
+     * null: how COMMAND INFO and COMMAND DOCS take names, as Redis's lookupCommandBySds.
+     */
+    public CommandSpec lookupFullName(byte[] fullName) {
+        String name = new String(fullName, StandardCharsets.ISO_8859_1);
+        int bar = name.indexOf('|');
+        if (bar < 0) {
+            return lookup(fullName);
+        }
+        CommandSpec container = lookup(name.substring(0, bar).getBytes(StandardCharsets.ISO_8859_1));
+        if (container == null || name.indexOf('|', bar + 1) >= 0) {
+            return null;
+        }
+        return container.subcommand(name.substring(bar + 1));
+    }
+
     /** Every command in declaration order. */
     public Collection<CommandSpec> all() {
         return Collections.unmodifiableCollection(byName.values());

@@ -1,11 +1,10 @@
 package io.portbind.kv.table;
 
-import java.util.Locale;
-
 /**
  * How a command stands to the connection modes the dispatcher enforces. Redis decides these by comparing
  * command procedures in {@code processCommand}; we declare them beside the command's Redis flags instead, so
- * that no rule switches on command names. They are ours alone and never shown by {@code COMMAND INFO}.
+ * that no rule switches on command names. Command files list them as {@code "dispatch_rules"}, a field of ours
+ * beside Redis's schema; {@code COMMAND INFO} never shows them.
  */
 public enum DispatchRule {
     /** Runs at once inside MULTI instead of being queued (MULTI, EXEC, DISCARD, WATCH, QUIT, RESET). */
@@ -13,10 +12,5 @@ public enum DispatchRule {
     /** Executes the open transaction; when it is refused, the transaction is discarded with EXECABORT (EXEC). */
     EXECUTES_TRANSACTION,
     /** Allowed to a RESP2 client in subscribed mode ((P)SUBSCRIBE, (P)UNSUBSCRIBE, PING, QUIT, RESET). */
-    SUBSCRIBED_CONTEXT;
-
-    /** The name a command file uses for this rule, such as {@code RUNS_IN_MULTI}. */
-    public static DispatchRule fromDeclaredName(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
-    }
+    SUBSCRIBED_CONTEXT
 }

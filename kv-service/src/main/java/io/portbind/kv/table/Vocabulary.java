@@ -1,6 +1,7 @@
 package io.portbind.kv.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,10 @@ final class Vocabulary {
      * Command flags in {@code COMMAND INFO} order. MOVABLEKEYS is here for that order only: it is derived from
      * the key specs and refused in files.
      */
-    static final List<String> COMMAND_FLAGS = List.of("WRITE", "READONLY", "DENYOOM", "ADMIN", "PUBSUB",
-            "NOSCRIPT", "BLOCKING", "LOADING", "STALE", "SKIP_MONITOR", "SKIP_SLOWLOG", "ASKING", "FAST", "NO_AUTH",
-            "NO_MANDATORY_KEYS", "NO_ASYNC_LOADING", "NO_MULTI", "MOVABLEKEYS", "ALLOW_BUSY");
+    static final List<String> COMMAND_FLAGS = Arrays.stream(CommandFlag.values()).map(Enum::name).toList();
+
+    /** Our dispatch rules, by their enum names. */
+    static final List<String> DISPATCH_RULES = Arrays.stream(DispatchRule.values()).map(Enum::name).toList();
 
     /** The command flag derived from the key specs, never declared. */
     static final String MOVABLEKEYS = "MOVABLEKEYS";

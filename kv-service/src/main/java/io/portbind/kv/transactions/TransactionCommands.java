@@ -1,16 +1,5 @@
 package io.portbind.kv.transactions;
 
-import static io.portbind.kv.table.CommandFlag.ALLOW_BUSY;
-import static io.portbind.kv.table.CommandFlag.FAST;
-import static io.portbind.kv.table.CommandFlag.LOADING;
-import static io.portbind.kv.table.CommandFlag.NOSCRIPT;
-import static io.portbind.kv.table.CommandFlag.SKIP_SLOWLOG;
-import static io.portbind.kv.table.CommandFlag.STALE;
-import static io.portbind.kv.table.CommandGroup.TRANSACTIONS;
-import static io.portbind.kv.table.CommandSpec.command;
-import static io.portbind.kv.table.DispatchRule.EXECUTES_TRANSACTION;
-import static io.portbind.kv.table.DispatchRule.RUNS_IN_MULTI;
-
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
@@ -39,18 +28,12 @@ public final class TransactionCommands implements CommandFamily {
     public void register(CommandRegistry registry) {
         watchedKeys = new WatchedKeys(registry.server().keyspace());
         registry.server().keyspace().addListener(watchedKeys);
-        registry.transactions(this::discard)
-                .add(command("multi", this::multi).arity(1).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
-                        .group(TRANSACTIONS).since("1.2.0").summary("Starts a transaction."))
-                .add(command("exec", this::exec).arity(1).rules(RUNS_IN_MULTI, EXECUTES_TRANSACTION).flags(NOSCRIPT, LOADING, STALE, SKIP_SLOWLOG)
-                        .group(TRANSACTIONS).since("1.2.0").summary("Executes all commands in a transaction."))
-                .add(command("discard", this::discard).arity(1).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
-                        .group(TRANSACTIONS).since("2.0.0").summary("Discards a transaction."))
-                .add(command("watch", this::watch).arity(-2).rules(RUNS_IN_MULTI).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
-                        .keys(1, -1, 1).group(TRANSACTIONS).since("2.2.0")
-                        .summary("Monitors changes to keys to determine the execution of a transaction."))
-                .add(command("unwatch", this::unwatch).arity(1).flags(NOSCRIPT, LOADING, STALE, FAST, ALLOW_BUSY)
-                        .group(TRANSACTIONS).since("2.2.0").summary("Forgets about watched keys of a transaction."));
+        registry.transactions(this::discard);
+        registry.bind("multi", this::multi)
+                .bind("exec", this::exec)
+                .bind("discard", this::discard)
+                .bind("watch", this::watch)
+                .bind("unwatch", this::unwatch);
     }
 
     /** Ends MULTI and forgets the watched keys (DISCARD, and RESET). */

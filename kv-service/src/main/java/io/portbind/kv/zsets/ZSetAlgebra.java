@@ -67,27 +67,6 @@ final class ZSetAlgebra {
         }
     }
 
-    /** COMMAND GETKEYS positions: the destination (STORE forms) and the numkeys keys after numkeys. */
-    static int[] keyPositions(byte[][] args, int numKeysAt) {
-        try {
-            long numKeys = Numbers.parseLong(args[numKeysAt]);
-            if (numKeys < 1 || numKeys > args.length - numKeysAt - 1) {
-                return new int[0];
-            }
-            int destinations = numKeysAt == 2 ? 1 : 0;
-            int[] positions = new int[destinations + (int) numKeys];
-            for (int k = 0; k < numKeys; k++) {
-                positions[destinations + k] = numKeysAt + 1 + k;
-            }
-            if (destinations == 1) {
-                positions[0] = 1;
-            }
-            return positions;
-        } catch (CommandError invalid) {
-            return new int[0];
-        }
-    }
-
     private void parseOptions(Call call, int from, Operation operation, Output output) {
         int i = from;
         while (i < call.argCount()) {

@@ -1,7 +1,5 @@
 package io.portbind.kv.blocking;
 
-import static io.portbind.kv.table.CommandGroup.LIST;
-import static io.portbind.kv.table.CommandSpec.command;
 import static io.portbind.kv.testing.EmbeddedClient.received;
 import static io.portbind.kv.testing.EmbeddedClient.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,12 +9,12 @@ import io.portbind.kv.client.ConnectionCommands;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceListener;
 import io.portbind.kv.strings.StringCommands;
-import io.portbind.kv.table.CommandFlag;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
 import io.portbind.kv.testing.EmbeddedClient;
+import io.portbind.kv.testing.TestCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +36,7 @@ class ParkedClientTest {
 
     ParkedClientTest() {
         CommandRegistry registry = new CommandRegistry(server);
-        registry.add(command("bwait", call -> {
+        registry.bind(TestCommand.declaration("bwait", 2, true, "BLOCKING"), call -> {
             byte[] value = call.db().getString(call.arg(1));
             if (value != null) {
                 call.reply().bulk(value);
@@ -46,7 +44,7 @@ class ParkedClientTest {
                 waiters.add(new Waiter(call.session(), call.arg(1)));
                 call.session().park();
             }
-        }).arity(2).flags(CommandFlag.BLOCKING).keys(1, 1, 1).group(LIST).since("0").summary("Test only."));
+        });
         server.keyspace().addListener(new KeyspaceListener() {
             @Override
             public void keyReady(int db, byte[] key) {

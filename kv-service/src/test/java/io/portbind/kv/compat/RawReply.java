@@ -84,6 +84,18 @@ final class RawReply {
         return type;
     }
 
+    /** The elements of an aggregate (a map's keys and values alternating); empty for other replies. */
+    List<RawReply> children() {
+        return children;
+    }
+
+    /** The text of a bulk or simple string reply. */
+    String text() {
+        String whole = new String(bytes, StandardCharsets.ISO_8859_1);
+        return type == '$' ? whole.substring(whole.indexOf("\r\n") + 2, whole.length() - 2)
+                : whole.substring(1, whole.length() - 2);
+    }
+
     /** Same bytes, except that the elements of aggregates may come in any order, at the top level. */
     boolean sameIgnoringOrder(RawReply other) {
         if (type != other.type || children.size() != other.children.size() || children.isEmpty()) {

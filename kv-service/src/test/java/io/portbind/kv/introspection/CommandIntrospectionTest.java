@@ -54,7 +54,8 @@ class CommandIntrospectionTest {
     void commandDocsDescribeArgumentsAndComplexity() throws Exception {
         try (KvTestServer server = KvTestServer.start(); Jedis redis = server.jedis()) {
             Map<String, Object> copy = docs(redis, "copy");
-            assertEquals("O(1) for strings; O(N) for a collection of N elements.", copy.get("complexity"));
+            assertEquals("O(N) worst case for collections, where N is the number of nested items. O(1) for string "
+                    + "values.", copy.get("complexity"));
             List<?> arguments = (List<?>) copy.get("arguments");
             assertEquals(4, arguments.size());
             assertEquals(Map.of("name", "source", "type", "key", "key_spec_index", 0L), map(arguments.get(0)));

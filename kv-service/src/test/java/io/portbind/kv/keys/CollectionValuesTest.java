@@ -1,7 +1,5 @@
 package io.portbind.kv.keys;
 
-import static io.portbind.kv.table.CommandGroup.LIST;
-import static io.portbind.kv.table.CommandSpec.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netty.buffer.ByteBuf;
@@ -12,11 +10,11 @@ import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.table.Call;
-import io.portbind.kv.table.CommandFlag;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
+import io.portbind.kv.testing.TestCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +62,7 @@ class CollectionValuesTest {
 
     CollectionValuesTest() {
         CommandRegistry registry = new CommandRegistry(server);
-        registry.add(command("tpush", call -> {
+        registry.bind(TestCommand.declaration("tpush", 3, true, "WRITE"), call -> {
             Database db = call.db();
             ToyList list = db.get(call.arg(1), ValueType.LIST);
             if (list == null) {
@@ -74,11 +72,11 @@ class CollectionValuesTest {
             list.items.add(call.text(2));
             db.modified(call.arg(1));
             call.reply().integer(list.items.size());
-        }).arity(3).flags(CommandFlag.WRITE).keys(1, 1, 1).group(LIST).since("0").summary("Test only."));
-        registry.add(command("tlen", call -> {
+        });
+        registry.bind(TestCommand.declaration("tlen", 2, true, "READONLY"), call -> {
             ToyList list = call.db().get(call.arg(1), ValueType.LIST);
             call.reply().integer(list == null ? 0 : list.items.size());
-        }).arity(2).flags(CommandFlag.READONLY).keys(1, 1, 1).group(LIST).since("0").summary("Test only."));
+        });
         dispatcher = registry.build(List.of(new KeyCommands(), new ObjectCommands(), new ExpiryCommands()));
     }
 

@@ -1,7 +1,5 @@
 package io.portbind.kv.transactions;
 
-import static io.portbind.kv.table.CommandGroup.TRANSACTIONS;
-import static io.portbind.kv.table.CommandSpec.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netty.buffer.ByteBuf;
@@ -13,6 +11,7 @@ import io.portbind.kv.server.ClientConnection;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ServerState;
+import io.portbind.kv.testing.TestCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,8 @@ class ExecFlagTest {
     void sessionIsInTransactionOnlyWhileExecRunsTheQueue() {
         ServerState server = new ServerState(new Keyspace(), null);
         CommandRegistry registry = new CommandRegistry(server);
-        registry.add(command("intx", call -> call.reply().integer(call.session().inTransaction() ? 1 : 0)).arity(1)
-                .group(TRANSACTIONS).since("0").summary("Test only."));
+        registry.bind(TestCommand.declaration("intx", 1, false),
+                call -> call.reply().integer(call.session().inTransaction() ? 1 : 0));
         Dispatcher dispatcher = registry.build(List.of(new TransactionCommands()));
         ClientConnection connection = new ClientConnection(server, dispatcher);
         EmbeddedChannel channel = new EmbeddedChannel(new RespRequestDecoder(connection::authenticationRequired),
