@@ -1,14 +1,14 @@
 package io.portbind.kv.introspection;
 
+import io.portbind.kv.declaration.CommandDeclaration;
+import io.portbind.kv.declaration.CommandDocsWriter;
+import io.portbind.kv.declaration.CommandFlag;
+import io.portbind.kv.declaration.CommandInfoWriter;
 import io.portbind.kv.keyspace.GlobPattern;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
-import io.portbind.kv.table.CommandDeclaration;
-import io.portbind.kv.table.CommandDocsWriter;
 import io.portbind.kv.table.CommandFamily;
-import io.portbind.kv.table.CommandFlag;
-import io.portbind.kv.table.CommandInfoWriter;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.CommandSpec;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.portbind.kv.resp;
 
 import io.netty.buffer.ByteBuf;
-import io.portbind.kv.resp.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

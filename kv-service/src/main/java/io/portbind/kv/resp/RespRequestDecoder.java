@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
-import io.portbind.kv.resp.CommandError;
-import io.portbind.kv.resp.Numbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;

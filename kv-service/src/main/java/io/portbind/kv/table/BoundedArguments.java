@@ -1,4 +1,5 @@
 package io.portbind.kv.table;
+
 import io.portbind.kv.resp.CommandError;
 
 /**

@@ -1,5 +1,7 @@
 package io.portbind.kv.table;
 
+import io.portbind.kv.declaration.CommandDeclaration;
+import io.portbind.kv.declaration.CommandFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

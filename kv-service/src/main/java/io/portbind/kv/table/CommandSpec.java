@@ -1,5 +1,9 @@
 package io.portbind.kv.table;
 
+import io.portbind.kv.declaration.CommandDeclaration;
+import io.portbind.kv.declaration.CommandFlag;
+import io.portbind.kv.declaration.DispatchRule;
+import io.portbind.kv.declaration.LegacyKeyRange;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

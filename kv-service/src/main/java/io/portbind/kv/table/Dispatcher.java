@@ -1,5 +1,7 @@
 package io.portbind.kv.table;
 
+import io.portbind.kv.declaration.CommandFlag;
+import io.portbind.kv.declaration.DispatchRule;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.resp.CommandError;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portbind.kv.blocking.BlockedClients;
+import io.portbind.kv.declaration.CommandFile;
 import io.portbind.kv.keyspace.Keyspace;
-import io.portbind.kv.table.CommandFile;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.CommandSpec;
 import io.portbind.kv.table.CommandTable;

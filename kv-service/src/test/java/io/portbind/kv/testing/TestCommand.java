@@ -1,7 +1,7 @@
 package io.portbind.kv.testing;
 
-import io.portbind.kv.table.CommandDeclaration;
-import io.portbind.kv.table.CommandFile;
+import io.portbind.kv.declaration.CommandDeclaration;
+import io.portbind.kv.declaration.CommandFile;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;

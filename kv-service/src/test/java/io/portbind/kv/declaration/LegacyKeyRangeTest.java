@@ -1,7 +1,7 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
-import static io.portbind.kv.table.Declarations.ours;
-import static io.portbind.kv.table.Declarations.redisOnly;
+import static io.portbind.kv.declaration.Declarations.ours;
+import static io.portbind.kv.declaration.Declarations.redisOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

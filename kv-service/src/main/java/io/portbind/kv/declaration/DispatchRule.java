@@ -1,4 +1,4 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
 /**
  * How a command stands to the connection modes the dispatcher enforces. Redis decides these by comparing

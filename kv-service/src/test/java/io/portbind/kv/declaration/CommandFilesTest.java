@@ -1,4 +1,4 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,8 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
-import static io.portbind.kv.table.Declarations.ours;
-import static io.portbind.kv.table.Declarations.redisOnly;
-import static io.portbind.kv.table.Declarations.resource;
+import static io.portbind.kv.declaration.Declarations.ours;
+import static io.portbind.kv.declaration.Declarations.redisOnly;
+import static io.portbind.kv.declaration.Declarations.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netty.buffer.ByteBuf;

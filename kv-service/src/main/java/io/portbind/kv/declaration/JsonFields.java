@@ -1,4 +1,4 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
 /**
  * Which arguments, counted from where {@link BeginSearch} begins, are keys: a range, a count read from the

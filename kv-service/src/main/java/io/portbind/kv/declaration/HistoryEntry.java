@@ -1,4 +1,4 @@
-package io.portbind.kv.table;
+package io.portbind.kv.declaration;
 
 import java.util.Objects;
 
