@@ -86,56 +86,43 @@ public final class CommandInfoWriter {
     }
 
     private static void beginSearch(Reply reply, BeginSearch search) {
-        reply.map(2);
-        reply.bulk("type");
         if (search instanceof BeginSearch.Index index) {
-            reply.bulk("index");
-            reply.bulk("spec");
-            reply.map(1);
-            reply.bulk("index");
-            reply.integer(index.pos());
+            typedSpec(reply, "index", "index", index.pos());
         } else if (search instanceof BeginSearch.Keyword keyword) {
-            reply.bulk("keyword");
-            reply.bulk("spec");
-            reply.map(2);
-            reply.bulk("keyword");
-            reply.bulk(keyword.keyword());
-            reply.bulk("startfrom");
-            reply.integer(keyword.startFrom());
+            typedSpec(reply, "keyword", "keyword", keyword.keyword(), "startfrom", keyword.startFrom());
         } else {
-            reply.bulk("unknown");
-            reply.bulk("spec");
-            reply.map(0);
+            typedSpec(reply, "unknown");
         }
     }
 
     private static void findKeys(Reply reply, FindKeys find) {
+        if (find instanceof FindKeys.Range range) {
+            typedSpec(reply, "range", "lastkey", range.lastKey(), "keystep", range.step(), "limit", range.limit());
+        } else if (find instanceof FindKeys.KeyNum keyNum) {
+            typedSpec(reply, "keynum", "keynumidx", keyNum.keyNumIndex(), "firstkey", keyNum.firstKey(), "keystep",
+                    keyNum.step());
+        } else {
+            typedSpec(reply, "unknown");
+        }
+    }
+
+    /**
+     * Redis's shape of a begin_search or find_keys: {@code {type: <type>, spec: {<name>: <value>, ...}}}, a text
+     * value as a bulk string and a number as an integer.
+     */
+    private static void typedSpec(Reply reply, String type, Object... namesAndValues) {
         reply.map(2);
         reply.bulk("type");
-        if (find instanceof FindKeys.Range range) {
-            reply.bulk("range");
-            reply.bulk("spec");
-            reply.map(3);
-            reply.bulk("lastkey");
-            reply.integer(range.lastKey());
-            reply.bulk("keystep");
-            reply.integer(range.step());
-            reply.bulk("limit");
-            reply.integer(range.limit());
-        } else if (find instanceof FindKeys.KeyNum keyNum) {
-            reply.bulk("keynum");
-            reply.bulk("spec");
-            reply.map(3);
-            reply.bulk("keynumidx");
-            reply.integer(keyNum.keyNumIndex());
-            reply.bulk("firstkey");
-            reply.integer(keyNum.firstKey());
-            reply.bulk("keystep");
-            reply.integer(keyNum.step());
-        } else {
-            reply.bulk("unknown");
-            reply.bulk("spec");
-            reply.map(0);
+        reply.bulk(type);
+        reply.bulk("spec");
+        reply.map(namesAndValues.length / 2);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            reply.bulk((String) namesAndValues[i]);
+            if (namesAndValues[i + 1] instanceof String text) {
+                reply.bulk(text);
+            } else {
+                reply.integer(((Number) namesAndValues[i + 1]).longValue());
+            }
         }
     }
 }
