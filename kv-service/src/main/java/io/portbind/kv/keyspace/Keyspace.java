@@ -66,6 +66,14 @@ public final class Keyspace {
         return now;
     }
 
+    /**
+     * A view of every database as it is now, which another thread may read while clients go on writing. The
+     * caller holds the lock.
+     */
+    public KeyspaceView snapshot() {
+        return new CopiedKeyspace(this);
+    }
+
     /** Exchanges the contents of two databases (SWAPDB). */
     public void swap(int first, int second) {
         databases[first].swapWith(databases[second]);
