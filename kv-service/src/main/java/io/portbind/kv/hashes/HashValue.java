@@ -103,7 +103,6 @@ public final class HashValue implements StoredValue {
         return true;
     }
 
-    /** Every field and value, in insertion order while the hash is small. */
     /**
      * Visits fields and values from {@code cursor} for HSCAN: a small hash whole (cursor 0 back), as Redis
      * returns a listpack, a table bucket by bucket until about {@code count} were visited. Returns the next
@@ -117,7 +116,8 @@ public final class HashValue implements StoredValue {
         return TableScan.scan(table, cursor, count, action);
     }
 
-    void forEach(BiConsumer<byte[], byte[]> action) {
+    /** Every field and value, in insertion order while the hash is small (the order of its listpack). */
+    public void forEach(BiConsumer<byte[], byte[]> action) {
         if (table != null) {
             table.forEach(action);
             return;
