@@ -61,7 +61,8 @@ public final class DumpPayload {
      * @throws RdbFormatException when the type or the encoding is invalid, or the value is an empty collection
      */
     public static Object parse(byte[] payload) throws RdbFormatException {
-        RdbInput in = new RdbInput(new ByteArrayInputStream(payload, 0, payload.length - FOOTER), "payload");
+        // Over the whole payload, footer included, as Redis's rio reads it: a value may run into the footer.
+        RdbInput in = new RdbInput(new ByteArrayInputStream(payload), "payload");
         try {
             int type = in.readByte("a value type");
             if (!ValueDecoder.isValueType(type)) {

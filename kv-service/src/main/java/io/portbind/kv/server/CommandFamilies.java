@@ -13,6 +13,7 @@ import io.portbind.kv.keys.KeyCommands;
 import io.portbind.kv.keys.ObjectCommands;
 import io.portbind.kv.lists.ListCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
+import io.portbind.kv.rdb.DumpCommands;
 import io.portbind.kv.sets.SetCommands;
 import io.portbind.kv.strings.StringCommands;
 import io.portbind.kv.table.CommandFamily;
@@ -42,6 +43,7 @@ public final class CommandFamilies {
                 new KeyCommands(),
                 new ObjectCommands(),
                 new ExpiryCommands(),
+                new DumpCommands(),
                 new StringCommands(),
                 new ListCommands(blockedClients),
                 new HashCommands(),

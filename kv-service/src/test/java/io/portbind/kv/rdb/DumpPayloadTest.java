@@ -61,7 +61,7 @@ class DumpPayloadTest {
     @Test
     void parseRefusesAnUnknownTypeAndATruncatedValue() {
         assertThrows(RdbFormatException.class, () -> DumpPayload.parse(withFooter(new byte[] {8, 1, 'a'})));
-        assertThrows(RdbFormatException.class, () -> DumpPayload.parse(withFooter(new byte[] {0, 5, 'a'})));
+        assertThrows(RdbFormatException.class, () -> DumpPayload.parse(withFooter(new byte[] {0, 40, 'a'})));
         assertThrows(RdbFormatException.class, () -> DumpPayload.parse(withFooter(new byte[] {15, 1, 'a'})));
     }
 
