@@ -73,6 +73,11 @@ public final class RdbReader {
                         throw rdb.corruptAt(at, "expected an opcode or a value type, found " + type);
                     }
                     byte[] key = rdb.readString("key");
+                    if (!ValueDecoder.isSupported(type)) {
+                        throw rdb.corruptAt(at, "cannot load key \"" + printable(new String(key,
+                                StandardCharsets.ISO_8859_1)) + "\": a value of type " + Rdb.typeName(type)
+                                + ", and kv-service holds only strings, lists, sets, hashes and sorted sets");
+                    }
                     Object value = ValueDecoder.read(rdb, type);
                     if (value != null) {
                         sink.entry(db, key, value, expireAt);

@@ -29,6 +29,12 @@ final class ValueDecoder {
         return type >= Rdb.TYPE_STRING && type <= Rdb.TYPE_STREAM_LISTPACKS_2 && type != 8;
     }
 
+    /** Whether we have a value class for {@code type}: not for streams and module values. */
+    static boolean isSupported(int type) {
+        return isValueType(type) && type != Rdb.TYPE_MODULE_PRE_GA && type != Rdb.TYPE_MODULE_2
+                && type != Rdb.TYPE_STREAM_LISTPACKS && type != Rdb.TYPE_STREAM_LISTPACKS_2;
+    }
+
     /** The value of type {@code type} that follows in {@code in}; null when it is an empty collection. */
     static Object read(RdbInput in, int type) throws IOException {
         return switch (type) {

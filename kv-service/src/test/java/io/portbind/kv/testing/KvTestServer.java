@@ -2,6 +2,7 @@ package io.portbind.kv.testing;
 
 import io.portbind.common.config.ConfigResolver;
 import io.portbind.common.server.NettyServer;
+import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.server.KvServer;
 import io.portbind.kv.server.Main;
 import java.net.InetAddress;
@@ -55,6 +56,11 @@ public final class KvTestServer implements AutoCloseable {
         } finally {
             application.state().keyspace().unlock();
         }
+    }
+
+    /** The server's keyspace, for tests that fill or read it directly (under its lock). */
+    public Keyspace keyspace() {
+        return application.state().keyspace();
     }
 
     /** A Jedis connection speaking RESP2 (no HELLO). */
