@@ -14,6 +14,7 @@ import io.portbind.kv.keys.ObjectCommands;
 import io.portbind.kv.lists.ListCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.sets.SetCommands;
+import io.portbind.kv.snapshot.SnapshotCommands;
 import io.portbind.kv.strings.StringCommands;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.transactions.TransactionCommands;
@@ -46,6 +47,7 @@ public final class CommandFamilies {
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
-                new SortedSetCommands(blockedClients));
+                new SortedSetCommands(blockedClients),
+                new SnapshotCommands());
     }
 }
