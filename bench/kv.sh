@@ -52,7 +52,8 @@ pids+=("$redis_pid")
 
 kv_port=$(free_port)
 # shellcheck disable=SC2086 # KV_JAVA_OPTS is a list of JVM flags
-PORT=$kv_port BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn java $KV_JAVA_OPTS -jar "$JAR" > "$work/kv.log" 2>&1 &
+PORT=$kv_port BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn java $KV_JAVA_OPTS -jar "$JAR" --save "" --dir "$work" \
+  > "$work/kv.log" 2>&1 &
 kv_pid=$!
 pids+=("$kv_pid")
 

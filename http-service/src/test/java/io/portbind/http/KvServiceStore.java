@@ -27,8 +27,10 @@ final class KvServiceStore implements StoreUnderTest {
 
     @Override
     public void startAgain() {
+        // No save points, and no snapshot file loaded from or written to where the build runs.
         KvServer application = new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(),
-                Map.of("KV_PORT", Integer.toString(port))));
+                Map.of("KV_PORT", Integer.toString(port), "KV_SAVE", "", "KV_DIR", System.getProperty("java.io.tmpdir"),
+                        "KV_DBFILENAME", "kv-service-store-" + port + ".rdb")));
         try {
             server = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), application);
         } catch (BindFailedException e) {

@@ -22,7 +22,8 @@ class ThreeServicesIT {
 
     @Test
     void dashboardStatusShowsAllThreeServicesUp() throws Exception {
-        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("KV_PORT", "0"));
+        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("KV_PORT", "0",
+                "KV_SAVE", "", "KV_DIR", System.getProperty("java.io.tmpdir"), "KV_DBFILENAME", "three-services.rdb"));
              ServiceProcess chat = ServiceProcess.start(ServiceProcess.jar("chat-service"), Map.of("CHAT_PORT", "0"))) {
             int kvPort = kv.awaitListening(Duration.ofSeconds(30));
             int chatPort = chat.awaitListening(Duration.ofSeconds(30));

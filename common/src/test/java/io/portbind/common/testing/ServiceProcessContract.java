@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,19 @@ public abstract class ServiceProcessContract {
     /** Does the protocol's simplest exchange with a real client and asserts on the answer. */
     protected abstract void greet(int port) throws Exception;
 
+    /**
+     * Settings every process of this contract gets besides each test's own, which win: a service whose stop
+     * writes files (kv-service's snapshot) points them away from the build's directory here.
+     */
+    protected Map<String, String> baseEnvironment() {
+        return Map.of();
+    }
+
     private ServiceProcess start(Map<String, String> environment, String... args) {
         Path jar = ServiceProcess.jar(service);
-        return ServiceProcess.start(jar, environment, args);
+        Map<String, String> merged = new HashMap<>(baseEnvironment());
+        merged.putAll(environment);
+        return ServiceProcess.start(jar, merged, args);
     }
 
     @Test

@@ -9,10 +9,8 @@ import io.portbind.kv.table.DatabaseIndex;
 import java.time.Instant;
 
 /**
- * DBSIZE, FLUSHDB, FLUSHALL, SWAPDB, INFO (sections in {@link InfoSections}), TIME, LASTSAVE and SHUTDOWN.
- * There is no persistence: SAVE and BGSAVE are not offered (an unknown command says so more honestly
- * than a fake success), and LASTSAVE reports the start time, which is what Redis reports before its
- * first save.
+ * DBSIZE, FLUSHDB, FLUSHALL, SWAPDB, INFO (sections in {@link InfoSections}), TIME and SHUTDOWN. SAVE, BGSAVE
+ * and LASTSAVE are the snapshot feature's ({@code io.portbind.kv.snapshot.SnapshotCommands}).
  */
 public final class ServerCommands implements CommandFamily {
 
@@ -24,7 +22,6 @@ public final class ServerCommands implements CommandFamily {
                 .bind("swapdb", ServerCommands::swapDb)
                 .bind("info", call -> call.reply().verbatim(InfoSections.render(call)))
                 .bind("time", ServerCommands::time)
-                .bind("lastsave", call -> call.reply().integer(call.server().startMillis() / 1000))
                 .bind("shutdown", Shutdown::shutdown);
     }
 

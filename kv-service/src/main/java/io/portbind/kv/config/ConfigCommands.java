@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CONFIG GET, SET, RESETSTAT, REWRITE and HELP over {@link ConfigParameters}. Persistence is not
- * offered, so {@code save} is empty and {@code appendonly} is {@code no}: what redis-benchmark and
- * redis-cli check at start.
+ * CONFIG GET, SET, RESETSTAT, REWRITE and HELP over {@link ConfigParameters}.
  */
 public final class ConfigCommands implements CommandFamily {
 
@@ -82,6 +80,9 @@ public final class ConfigCommands implements CommandFamily {
             }
             if (parameter.setter() == null) {
                 throw failed(call, i, "can't set immutable config");
+            }
+            if (parameters.refusesProtected(parameter, call)) {
+                throw failed(call, i, "can't set protected config");
             }
             if (changes.put(parameter, i) != null) {
                 throw failed(call, i, "duplicate parameter");

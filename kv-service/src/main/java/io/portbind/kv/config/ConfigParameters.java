@@ -7,17 +7,24 @@ import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.ServerState;
+import io.portbind.kv.snapshot.SaveSchedule;
+import io.portbind.kv.snapshot.Snapshots;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The configuration parameters CONFIG GET shows and CONFIG SET may change. Three kinds: settable
- * ({@code requirepass}, {@code protected-mode}, {@code maxclients}), fixed (features this server does not
- * have, such as persistence or eviction, and the listening address, which cannot move while running:
+ * ({@code requirepass}, {@code protected-mode}, {@code maxclients}, {@code save}, and {@code dir} and
+ * {@code dbfilename} where {@code enable-protected-configs} allows), fixed (features this server does not
+ * have, such as the AOF or eviction, and the listening address, which cannot move while running:
  * setting them to the value they have is accepted, anything else fails), and immutable as in Redis
  * ({@code databases}, {@code io-threads}, ...).
  */
@@ -37,9 +44,20 @@ public final class ConfigParameters {
     }
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Set<String> protectedNames = new HashSet<>();
 
     ConfigParameters(ServerState server) {
-        fixed("save", "");
+        add("save", call -> snapshots(call).schedule().toString(), (call, value) -> snapshots(call)
+                .schedule(SaveSchedule.parse(value).orElseThrow(() -> new CommandError(SaveSchedule.INVALID))));
+        protectedParameter("dir", call -> snapshots(call).dir().toString(),
+                (call, value) -> snapshots(call).dir(directory(snapshots(call).dir(), value)));
+        protectedParameter("dbfilename", call -> snapshots(call).fileName(), (call, value) -> {
+            if (value.contains("/")) {
+                throw new CommandError("dbfilename can't be a path, just a filename");
+            }
+            snapshots(call).fileName(value);
+        });
+        immutable("enable-protected-configs", call -> protectedConfigs(call).text());
         fixed("appendonly", "no");
         immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
         add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
@@ -70,6 +88,47 @@ public final class ConfigParameters {
     /** The parameter named {@code name} in any case, or null. */
     Parameter find(String name) {
         return parameters.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether {@code call}'s client may not set {@code parameter}: it is one of Redis's protected configs (where
+     * files go) and {@code enable-protected-configs} does not allow it this client.
+     */
+    boolean refusesProtected(Parameter parameter, Call call) {
+        return protectedNames.contains(parameter.name())
+                && !protectedConfigs(call).allows(call.session().channel().remoteAddress());
+    }
+
+    private void protectedParameter(String name, Function<Call, String> value, Setter setter) {
+        add(name, value, setter);
+        protectedNames.add(name);
+    }
+
+    private static Snapshots snapshots(Call call) {
+        return call.server().service(Snapshots.class);
+    }
+
+    private static ProtectedConfigs protectedConfigs(Call call) {
+        ProtectedConfigs value = call.server().findService(ProtectedConfigs.class);
+        return value == null ? ProtectedConfigs.NO : value;
+    }
+
+    /**
+     * CONFIG SET dir: {@code value} as Redis's {@code chdir} takes it (relative to the present directory), with the
+     * reason {@code strerror} gives when it cannot be used.
+     */
+    private static Path directory(Path present, String value) {
+        Path path = present.resolve(value).normalize();
+        if (value.isEmpty() || !Files.exists(path)) {
+            throw new CommandError("No such file or directory");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new CommandError("Not a directory");
+        }
+        if (!Files.isExecutable(path)) {
+            throw new CommandError("Permission denied");
+        }
+        return path;
     }
 
     private void add(String name, Function<Call, String> value, Setter setter) {

@@ -1,6 +1,7 @@
 package io.portbind.kv.hashes;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
+import io.portbind.kv.keyspace.SnapshotGenerations;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -14,6 +15,8 @@ import java.util.random.RandomGenerator;
  * fields, or a field or value over 64 bytes) it becomes a {@link ByteKeyTable}, and stays one, as in Redis.
  */
 public final class HashValue implements StoredValue {
+
+    private final long generation = SnapshotGenerations.current();
 
     /** Redis 7.0's built-in hash-max-listpack-entries and hash-max-listpack-value (redis.conf samples say 128). */
     public static final int MAX_LISTPACK_ENTRIES = 512;
@@ -42,6 +45,11 @@ public final class HashValue implements StoredValue {
         }
         forEach((field, value) -> copy.put(field.clone(), value.clone()));
         return copy;
+    }
+
+    @Override
+    public long generation() {
+        return generation;
     }
 
     @Override

@@ -85,6 +85,20 @@ public final class ByteKeyTable<V> {
         allocate(MIN_CAPACITY);
     }
 
+    /**
+     * A table with the same entries, sharing the keys and values but none of the arrays: three array copies,
+     * so changing either table afterwards leaves the other as it was. What a snapshot takes under the lock.
+     */
+    public ByteKeyTable<V> shallowCopy() {
+        ByteKeyTable<V> copy = new ByteKeyTable<>();
+        copy.keys = keys.clone();
+        copy.values = values.clone();
+        copy.hashes = hashes.clone();
+        copy.size = size;
+        copy.mask = mask;
+        return copy;
+    }
+
     /** A slot chosen at random that holds an entry, or -1 when the table is empty. */
     public int randomSlot(RandomGenerator random) {
         if (size == 0) {

@@ -41,10 +41,18 @@ public final class Database {
         return expires.size();
     }
 
-    /** The live value of {@code key} of any type, or null. */
+    /**
+     * The live value of {@code key} of any type, or null. Inside a command that may write, a collection that an
+     * open snapshot shares is first replaced by a copy (copy-on-write, see {@link Keyspace#snapshot()}): the
+     * caller may change what it gets back, the snapshot keeps the original.
+     */
     public Object get(byte[] key) {
         Object value = expireIfDue(key) ? null : entries.get(key);
         keyspace.stats().lookup(value != null);
+        if (value instanceof StoredValue stored && keyspace.sharedWithSnapshot(stored)) {
+            value = stored.copy();
+            entries.put(key, value);
+        }
         return value;
     }
 
@@ -168,11 +176,27 @@ public final class Database {
         });
     }
 
-    /** Removes every key. */
+    /** A copy of the key table for a snapshot: the keys and values are shared, the arrays are not. */
+    ByteKeyTable<Object> copyOfEntries() {
+        return entries.shallowCopy();
+    }
+
+    /** A copy of the expiry table for a snapshot. */
+    ByteKeyTable<Long> copyOfExpires() {
+        return expires.shallowCopy();
+    }
+
+    /**
+     * Removes every key. An empty database signals nothing: as in Redis, FLUSHALL touches no WATCHed key there and
+     * counts no change.
+     */
     public void clear() {
+        boolean hadKeys = entries.size() > 0;
         entries = new ByteKeyTable<>();
         expires = new ByteKeyTable<>();
-        keyspace.signalReplaced(index);
+        if (hadKeys) {
+            keyspace.signalReplaced(index);
+        }
     }
 
     /** Exchanges all contents with {@code other} (SWAPDB). */

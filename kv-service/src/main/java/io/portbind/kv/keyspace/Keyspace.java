@@ -20,7 +20,10 @@ public final class Keyspace {
     private final List<KeyspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Object> readyKeys = new ArrayList<>();
     private final KeyspaceStats stats = new KeyspaceStats();
+    private final OpenSnapshots snapshots = new OpenSnapshots();
     private long now;
+    /** Whether the command holding the lock may change values (see {@link #mayWrite}); true unless told. */
+    private boolean writing = true;
 
     public Keyspace() {
         for (int i = 0; i < DATABASES; i++) {
@@ -47,6 +50,7 @@ public final class Keyspace {
         lock.lock();
         if (lock.getHoldCount() == 1) {
             now = System.currentTimeMillis();
+            writing = true;
         }
     }
 
@@ -54,6 +58,7 @@ public final class Keyspace {
     public void unlock() {
         try {
             if (lock.getHoldCount() == 1 && !readyKeys.isEmpty()) {
+                writing = true; // serving a blocked client pops or moves: it writes whatever command woke it
                 announceReadyKeys();
             }
         } finally {
@@ -67,11 +72,34 @@ public final class Keyspace {
     }
 
     /**
-     * A view of every database as it is now, which another thread may read while clients go on writing. The
-     * caller holds the lock.
+     * A view of every database as it is now, which another thread may read while clients go on writing, taken
+     * copy-on-write (see {@link CopyOnWriteSnapshot}): the pause is a few array copies per database. The caller
+     * holds the lock, and closes the view when done with it.
      */
     public KeyspaceView snapshot() {
-        return new CopiedKeyspace(this);
+        return CopyOnWriteSnapshot.take(this, snapshots);
+    }
+
+    /** How many snapshots are open (taken and not yet closed). */
+    public int openSnapshots() {
+        return snapshots.count();
+    }
+
+    /**
+     * Says whether the command about to run under the lock may change values, and returns what was said before,
+     * to be restored after it. The dispatcher calls this for each command from its declared {@code WRITE} flag;
+     * code that takes the lock without saying counts as writing, the safe side: while a snapshot is open, a
+     * write to a collection it shares must copy it first ({@link Database#get}), a read must not pay for that.
+     */
+    public boolean mayWrite(boolean writes) {
+        boolean before = writing;
+        writing = writes;
+        return before;
+    }
+
+    /** Whether {@code value} must be copied before the running command may change it. */
+    boolean sharedWithSnapshot(StoredValue value) {
+        return writing && value.generation() < snapshots.sharedBelow();
     }
 
     /** Exchanges the contents of two databases (SWAPDB). */

@@ -5,9 +5,10 @@ import java.io.IOException;
 /**
  * A read-only view of every database at one instant, which a thread other than the command's may read
  * without the keyspace lock while clients go on writing: what RDB snapshots, DUMP-style serialization and AOF
- * rewrites read. Taken by {@link Keyspace#snapshot()}.
+ * rewrites read. Taken by {@link Keyspace#snapshot()}; {@link #close()} it once read, which ends the copying
+ * that keeps it unchanged.
  */
-public interface KeyspaceView {
+public interface KeyspaceView extends AutoCloseable {
 
     /** How many keys database {@code db} holds, for RDB's RESIZEDB hint. */
     long size(int db);
@@ -21,6 +22,21 @@ public interface KeyspaceView {
      * changed.
      */
     void forEach(int db, EntryVisitor visitor) throws IOException;
+
+    /** When the view was taken, in Unix milliseconds: keys that had expired by then are not in it. */
+    default long takenAtMillis() {
+        return 0;
+    }
+
+    /** How long taking the view held the keyspace lock, in nanoseconds. */
+    default long pauseNanos() {
+        return 0;
+    }
+
+    /** The view will not be read again. Safe to call from any thread, more than once. */
+    @Override
+    default void close() {
+    }
 
     /** One key of a {@link KeyspaceView}. */
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.portbind.kv.lists;
 
+import io.portbind.kv.keyspace.SnapshotGenerations;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.ValueType;
 import java.util.Arrays;
@@ -10,6 +11,8 @@ import java.util.Arrays;
  * the list falls to a quarter, so a drained list gives its memory back.
  */
 public final class ListValue implements StoredValue {
+
+    private final long generation = SnapshotGenerations.current();
 
     private static final int MIN_CAPACITY = 4;
 
@@ -47,6 +50,11 @@ public final class ListValue implements StoredValue {
     }
 
     /** Redis 7.0 keeps every list in a quicklist (the listpack encoding for small lists came in 7.2). */
+    @Override
+    public long generation() {
+        return generation;
+    }
+
     @Override
     public String encoding() {
         return "quicklist";

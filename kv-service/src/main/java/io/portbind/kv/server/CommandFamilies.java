@@ -15,6 +15,7 @@ import io.portbind.kv.lists.ListCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.rdb.DumpCommands;
 import io.portbind.kv.sets.SetCommands;
+import io.portbind.kv.snapshot.SnapshotCommands;
 import io.portbind.kv.strings.StringCommands;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.transactions.TransactionCommands;
@@ -48,6 +49,7 @@ public final class CommandFamilies {
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
-                new SortedSetCommands(blockedClients));
+                new SortedSetCommands(blockedClients),
+                new SnapshotCommands());
     }
 }

@@ -5,7 +5,11 @@ import io.portbind.common.config.Parsers;
 import io.portbind.common.config.ServiceDescriptor;
 import io.portbind.common.config.Setting;
 import io.portbind.common.server.ServiceLauncher;
+import io.portbind.kv.config.ProtectedConfigs;
+import io.portbind.kv.snapshot.SaveSchedule;
 import io.portbind.kv.table.ServerState;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,14 +30,66 @@ public final class Main {
             Long.toString(ServerState.DEFAULT_MAX_CLIENTS), "How many clients may be connected at once.",
             Parsers.positiveInt(Integer.MAX_VALUE));
 
-    public static final ServiceDescriptor SERVICE =
-            ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379, REQUIREPASS, PROTECTED_MODE, MAXCLIENTS);
+    /** Redis's {@code dir}: where dump.rdb (and the AOF directory) live. */
+    public static final Setting<Path> DIR = Setting.of("--dir", List.of("KV_DIR"), ".",
+            "Directory of the snapshot file and the AOF (as Redis's dir); the working directory by default.",
+            Main::directory);
+
+    /** Redis's {@code dbfilename}: the snapshot file's name inside {@link #DIR}. */
+    public static final Setting<String> DBFILENAME = Setting.of("--dbfilename", List.of("KV_DBFILENAME"), "dump.rdb",
+            "Name of the RDB snapshot file in --dir, loaded at start and written by SAVE and BGSAVE.", Main::fileName);
+
+    /** Redis's {@code save}: when to save in the background; "" never. */
+    public static final Setting<SaveSchedule> SAVE = Setting.of("--save", List.of("KV_SAVE"),
+            SaveSchedule.REDIS_DEFAULT, "Save points \"<seconds> <changes> ...\": BGSAVE after that many seconds "
+                    + "when at least that many writes happened; \"\" turns automatic saves off.", Main::saveSchedule);
+
+    /** Redis's {@code enable-protected-configs}: whether CONFIG SET may change dir and dbfilename. */
+    public static final Setting<ProtectedConfigs> ENABLE_PROTECTED_CONFIGS = Setting.of("--enable-protected-configs",
+            List.of("KV_ENABLE_PROTECTED_CONFIGS"), "no",
+            "Whether CONFIG SET may change dir and dbfilename: no, yes, or local (loopback clients only).",
+            Main::protectedConfigs);
+
+    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
+            REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS);
 
     private Main() {
     }
 
     public static void main(String[] args) {
         ServiceLauncher.run(SERVICE, args, KvServer::new);
+    }
+
+    /** An existing directory, made absolute: CONFIG GET dir shows it so, as Redis shows its working directory. */
+    private static Path directory(String text) throws InvalidValueException {
+        Path path = Path.of(text).toAbsolutePath().normalize();
+        if (text.isEmpty() || !Files.isDirectory(path)) {
+            throw new InvalidValueException("expected an existing directory");
+        }
+        return path;
+    }
+
+    /** A file name without a directory, as Redis checks dbfilename. */
+    private static String fileName(String text) throws InvalidValueException {
+        if (text.isEmpty() || text.contains("/")) {
+            throw new InvalidValueException("expected a file name, not a path");
+        }
+        return text;
+    }
+
+    private static SaveSchedule saveSchedule(String text) throws InvalidValueException {
+        return SaveSchedule.parse(text).orElseThrow(() -> new InvalidValueException(
+                "expected pairs of <seconds> (at least 1) and <changes> (at least 0), such as \""
+                        + SaveSchedule.REDIS_DEFAULT + "\", or \"\" for none"));
+    }
+
+    private static ProtectedConfigs protectedConfigs(String text) throws InvalidValueException {
+        for (ProtectedConfigs value : ProtectedConfigs.values()) {
+            if (value.text().equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        throw new InvalidValueException("expected no, yes or local");
     }
 
     /** Redis spells a boolean parameter {@code yes} or {@code no} (any case), and accepts nothing else. */

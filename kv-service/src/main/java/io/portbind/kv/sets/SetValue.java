@@ -1,6 +1,7 @@
 package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
+import io.portbind.kv.keyspace.SnapshotGenerations;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -17,6 +18,8 @@ import java.util.random.RandomGenerator;
  * Redis, a set never goes back to the intset once converted.
  */
 public final class SetValue implements StoredValue {
+
+    private final long generation = SnapshotGenerations.current();
 
     /** Redis's {@code set-max-intset-entries}. */
     static final int MAX_INTSET_ENTRIES = 512;
@@ -50,6 +53,11 @@ public final class SetValue implements StoredValue {
             forEach(copy::add);
         }
         return copy;
+    }
+
+    @Override
+    public long generation() {
+        return generation;
     }
 
     @Override

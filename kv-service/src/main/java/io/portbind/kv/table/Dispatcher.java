@@ -91,6 +91,8 @@ public final class Dispatcher {
         Keyspace keyspace = server.keyspace();
         CommandSpec spec = call.spec();
         keyspace.lock();
+        // Only a command declared WRITE makes collections shared with an open snapshot copy themselves first.
+        boolean outerWrites = keyspace.mayWrite(spec.has(CommandFlag.WRITE));
         long started = System.nanoTime();
         boolean failed = false;
         call.session().commandStarted(spec, keyspace.now());
@@ -103,6 +105,7 @@ public final class Dispatcher {
         } finally {
             spec.stats().executed(System.nanoTime() - started, failed);
             server.stats().commandExecuted(keyspace.now());
+            keyspace.mayWrite(outerWrites);
             keyspace.unlock();
         }
     }

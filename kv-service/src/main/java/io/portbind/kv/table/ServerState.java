@@ -25,6 +25,7 @@ public final class ServerState {
     private final ServerStats stats = new ServerStats();
     private volatile Runnable shutdownRequest;
     private volatile Dispatcher dispatcher;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
@@ -106,6 +107,28 @@ public final class ServerState {
         }
         request.run();
         return true;
+    }
+
+    /**
+     * Makes {@code service} the one server-wide {@code type} (the snapshots, the AOF) that features other than its
+     * own reach through here, so the layers need not know the features: INFO reads the snapshots' state this way.
+     */
+    public <T> void provide(Class<T> type, T service) {
+        services.put(type, service);
+    }
+
+    /** The service provided for {@code type}; an error when the server was built without it. */
+    public <T> T service(Class<T> type) {
+        Object service = services.get(type);
+        if (service == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " in this server");
+        }
+        return type.cast(service);
+    }
+
+    /** The service provided for {@code type}, or null when the server was built without it. */
+    public <T> T findService(Class<T> type) {
+        return type.cast(services.get(type));
     }
 
     public CommandTable commands() {

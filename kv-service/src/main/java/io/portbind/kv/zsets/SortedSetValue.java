@@ -1,6 +1,7 @@
 package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
+import io.portbind.kv.keyspace.SnapshotGenerations;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -17,6 +18,8 @@ import java.util.random.RandomGenerator;
  * never goes back once it has grown past that.
  */
 public final class SortedSetValue implements StoredValue {
+
+    private final long generation = SnapshotGenerations.current();
 
     /** Redis's {@code zset-max-listpack-entries}. */
     static final int MAX_LISTPACK_ENTRIES = 128;
@@ -49,6 +52,11 @@ public final class SortedSetValue implements StoredValue {
         }
         copy.small = small;
         return copy;
+    }
+
+    @Override
+    public long generation() {
+        return generation;
     }
 
     @Override

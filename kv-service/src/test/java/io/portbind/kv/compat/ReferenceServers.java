@@ -5,6 +5,7 @@ import io.portbind.common.server.NettyServer;
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.server.KvServer;
 import io.portbind.kv.server.Main;
+import io.portbind.kv.testing.KvTestServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} and an in-process kv-service side by side on loopback, for the differential tests:
@@ -23,22 +27,32 @@ final class ReferenceServers implements AutoCloseable {
     private final Process redis;
     private final int redisPort;
     private final NettyServer kv;
+    private final Path dir;
 
-    private ReferenceServers(Process redis, int redisPort, NettyServer kv) {
+    private ReferenceServers(Process redis, int redisPort, NettyServer kv, Path dir) {
         this.redis = redis;
         this.redisPort = redisPort;
         this.kv = kv;
+        this.dir = dir;
     }
 
+    /**
+     * Both servers without save points, each saving (SAVE, BGSAVE) into its own directory under one temporary
+     * directory, never where the build runs.
+     */
     static ReferenceServers start() throws Exception {
         String redisServer = ExternalTool.require("redis-server").toString();
         int redisPort = freePort();
+        Path dir = Files.createTempDirectory("kv-compat-");
+        Path redisDir = Files.createDirectory(dir.resolve("redis"));
+        Path kvDir = Files.createDirectory(dir.resolve("kv"));
         Process redis = new ProcessBuilder(redisServer, "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                "--save", "", "--appendonly", "no", "--dir", redisDir.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         NettyServer kv = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(), Map.of())));
-        ReferenceServers servers = new ReferenceServers(redis, redisPort, kv);
+                new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(),
+                        Map.of("KV_SAVE", "", "KV_DIR", kvDir.toString()))));
+        ReferenceServers servers = new ReferenceServers(redis, redisPort, kv, dir);
         servers.awaitRedis();
         return servers;
     }
@@ -52,6 +66,12 @@ final class ReferenceServers implements AutoCloseable {
     public void close() {
         kv.close();
         redis.destroyForcibly();
+        try {
+            redis.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        KvTestServer.deleteRecursively(dir);
     }
 
     /** One connection to redis-server and one to kv-service; each request goes to both. */

@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.keyspace.SnapshotGenerations;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.table.Call;
@@ -30,6 +31,7 @@ class CollectionValuesTest {
     private static final class ToyList implements StoredValue {
 
         private final List<String> items;
+        private final long generation = SnapshotGenerations.current();
 
         ToyList(List<String> items) {
             this.items = items;
@@ -48,6 +50,11 @@ class CollectionValuesTest {
         @Override
         public StoredValue copy() {
             return new ToyList(new ArrayList<>(items));
+        }
+
+        @Override
+        public long generation() {
+            return generation;
         }
 
         @Override

@@ -31,6 +31,11 @@ class DatabaseTest {
         }
 
         @Override
+        public long generation() {
+            return 0;
+        }
+
+        @Override
         public String encoding() {
             return "listpack";
         }

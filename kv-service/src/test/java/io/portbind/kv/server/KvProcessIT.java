@@ -6,6 +6,7 @@ import io.portbind.common.testing.ExternalTool;
 import io.portbind.common.testing.ServiceProcess;
 import io.portbind.common.testing.ServiceProcessContract;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -23,8 +25,17 @@ class KvProcessIT extends ServiceProcessContract {
 
     private static final Duration EXIT = Duration.ofSeconds(20);
 
+    @TempDir
+    static Path dir;
+
     KvProcessIT() {
         super("kv-service", "KV_PORT");
+    }
+
+    /** No save points and a directory of its own: stopping the process writes no dump.rdb into the build. */
+    @Override
+    protected Map<String, String> baseEnvironment() {
+        return Map.of("KV_SAVE", "", "KV_DIR", dir.toString());
     }
 
     @Override
