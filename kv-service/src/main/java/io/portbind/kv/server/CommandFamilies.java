@@ -6,6 +6,8 @@ import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
 import io.portbind.kv.client.ResetCommand;
 import io.portbind.kv.config.ConfigCommands;
+import io.portbind.kv.eviction.EvictionCommands;
+import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.hashes.HashCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
 import io.portbind.kv.keys.ExpiryCommands;
@@ -26,8 +28,16 @@ public final class CommandFamilies {
     private CommandFamilies() {
     }
 
-    /** A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps. */
+    /** Every family with the default eviction settings (no maxmemory), for tests of the table. */
     public static List<CommandFamily> create(BlockedClients blockedClients) {
+        return create(blockedClients, new EvictionSettings());
+    }
+
+    /**
+     * A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps and
+     * which starts with the memory limit {@code eviction}.
+     */
+    public static List<CommandFamily> create(BlockedClients blockedClients, EvictionSettings eviction) {
         PubSubCommands pubSub = new PubSubCommands();
         TransactionCommands transactions = new TransactionCommands();
         return List.of(
@@ -46,6 +56,7 @@ public final class CommandFamilies {
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
-                new SortedSetCommands(blockedClients));
+                new SortedSetCommands(blockedClients),
+                new EvictionCommands(eviction));
     }
 }

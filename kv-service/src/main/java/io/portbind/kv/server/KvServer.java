@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandler;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
 import io.portbind.kv.blocking.BlockedClients;
+import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.keyspace.ActiveExpiry;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.table.CommandRegistry;
@@ -26,7 +27,8 @@ public final class KvServer implements ServerApplication {
         server.maxClients(config.get(Main.MAXCLIENTS));
         this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
-        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients));
+        EvictionSettings eviction = new EvictionSettings(config.get(Main.MAXMEMORY), config.get(Main.MAXMEMORY_POLICY));
+        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, eviction));
         this.activeExpiry = new ActiveExpiry(keyspace);
         activeExpiry.start();
     }

@@ -1,7 +1,8 @@
 package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
-import io.portbind.kv.keyspace.StoredValue;
+import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
@@ -16,7 +17,7 @@ import java.util.random.RandomGenerator;
  * bytes a member, members listed in ascending order); otherwise a hash table of the member bytes. Like
  * Redis, a set never goes back to the intset once converted.
  */
-public final class SetValue implements StoredValue {
+public final class SetValue extends CollectionValue {
 
     /** Redis's {@code set-max-intset-entries}. */
     static final int MAX_INTSET_ENTRIES = 512;
@@ -24,6 +25,8 @@ public final class SetValue implements StoredValue {
     private long[] integers = new long[4];
     private int size;
     private ByteKeyTable<Boolean> table;
+    /** The heap bytes of the member arrays once a table holds them (an intset's members are in its array). */
+    private long memberBytes;
 
     @Override
     public ValueType type() {
@@ -37,6 +40,12 @@ public final class SetValue implements StoredValue {
 
     public int size() {
         return table == null ? size : table.size();
+    }
+
+    @Override
+    public long memoryUsage() {
+        long structure = table == null ? MemoryEstimate.longs(integers.length) : table.memoryUsage();
+        return MemoryEstimate.object(2, Integer.BYTES + Long.BYTES * 2) + structure + memberBytes;
     }
 
     @Override
@@ -73,13 +82,25 @@ public final class SetValue implements StoredValue {
             }
             convertToTable();
         }
-        return table.put(member, Boolean.TRUE) == null;
+        return addToTable(member);
+    }
+
+    private boolean addToTable(byte[] member) {
+        if (table.put(member, Boolean.TRUE) != null) {
+            return false;
+        }
+        memberBytes += MemoryEstimate.bytes(member);
+        return true;
     }
 
     /** Removes {@code member}; false when it was not there. */
     public boolean remove(byte[] member) {
         if (table != null) {
-            return table.remove(member) != null;
+            if (table.remove(member) == null) {
+                return false;
+            }
+            memberBytes -= MemoryEstimate.bytes(member);
+            return true;
         }
         int at = integerIndex(member);
         if (at < 0) {
@@ -145,10 +166,10 @@ public final class SetValue implements StoredValue {
 
     private void convertToTable() {
         ByteKeyTable<Boolean> converted = new ByteKeyTable<>();
-        for (int i = 0; i < size; i++) {
-            converted.put(integerText(integers[i]), Boolean.TRUE);
-        }
         table = converted;
+        for (int i = 0; i < size; i++) {
+            addToTable(integerText(integers[i]));
+        }
         integers = null;
         size = 0;
     }

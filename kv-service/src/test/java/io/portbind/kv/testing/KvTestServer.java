@@ -4,6 +4,7 @@ import io.portbind.common.config.ConfigResolver;
 import io.portbind.common.server.NettyServer;
 import io.portbind.kv.server.KvServer;
 import io.portbind.kv.server.Main;
+import io.portbind.kv.table.ServerState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -55,6 +56,11 @@ public final class KvTestServer implements AutoCloseable {
         } finally {
             application.state().keyspace().unlock();
         }
+    }
+
+    /** The server's shared state, for tests that look inside (keyspace listeners). */
+    public ServerState state() {
+        return application.state();
     }
 
     /** A Jedis connection speaking RESP2 (no HELLO). */
