@@ -2,15 +2,16 @@ package io.portbind.common.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A service started from its built jar as its own OS process, the way a user runs it. Its stdout
@@ -29,11 +31,13 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile(" listening on (\\S+):(\\d+) \\(");
 
     private final Process process;
+    private final Path workingDirectory;
     private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = Collections.synchronizedList(new ArrayList<>());
 
-    private ServiceProcess(Process process) {
+    private ServiceProcess(Process process, Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
         this.process = process;
         pump(process.getInputStream(), stdoutLines::add);
         pump(process.getErrorStream(), stderr::add);
@@ -51,7 +55,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(module + ".jar not found above " + here + "; run mvn package first");
     }
 
-    /** Starts {@code java -jar jar args...} with {@code environment} added to a clean copy of this one. */
+    /**
+     * Starts {@code java -jar jar args...} with {@code environment} added to a clean copy of this one, in a fresh
+     * working directory of its own (removed on {@link #close()}), so that whatever a service writes where it runs
+     * (kv-service's dump.rdb with Redis's default save points) never lands in the source tree.
+     */
     public static ServiceProcess start(Path jar, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,6 +67,13 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        Path workingDirectory;
+        try {
+            workingDirectory = Files.createTempDirectory("service-process-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.directory(workingDirectory.toFile());
         // The test JVM's own settings must not leak into the service.
         for (String inherited : List.of("PORT", "BIND_ADDRESS", "LOG_LEVEL", "KV_PORT", "CHAT_PORT", "HTTP_PORT",
                 "KV_URL", "REDIS_URL", "CHAT_URL", "HTTP_URL")) {
@@ -66,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         builder.environment().putAll(environment);
         try {
-            return new ServiceProcess(builder.start());
+            return new ServiceProcess(builder.start(), workingDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,6 +145,16 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+            try (Stream<Path> files = Files.walk(workingDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // A directory left in /tmp is harmless; the test's outcome is what matters.
+        }
     }
 
     private static void pump(InputStream stream, Consumer<String> sink) {

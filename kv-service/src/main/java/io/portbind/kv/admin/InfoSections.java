@@ -9,6 +9,7 @@ import io.portbind.kv.snapshot.Snapshots;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandSpec;
 import io.portbind.kv.table.CommandStats;
+import io.portbind.kv.table.MemoryLimit;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
 import java.net.InetSocketAddress;
@@ -22,8 +23,9 @@ import java.util.function.BiConsumer;
 
 /**
  * The sections of INFO in Redis 7.0's order and format: {@code # Server\r\nredis_version:7.0.15\r\n...},
- * sections separated by an empty line. Fields Redis has for features this server lacks (replication,
- * eviction) report what is true here: no replicas, nothing evicted.
+ * sections separated by an empty line. Fields Redis has for features this server lacks (replication) report
+ * what is true here: no replicas. {@code used_memory} is the keyspace's own estimate of the heap its data holds,
+ * the figure maxmemory limits; the other memory fields are the JVM's.
  */
 enum InfoSections {
     SERVER("Server", Shown.BY_DEFAULT, InfoSections::server),
@@ -128,7 +130,8 @@ enum InfoSections {
     }
 
     private static void memory(Call call, Info info) {
-        long used = ProcessMetrics.usedMemory();
+        long used = Math.max(1, call.keyspace().usedMemory());
+        MemoryLimit limit = call.server().memoryLimit();
         long peak = ProcessMetrics.peakMemory();
         long resident = ProcessMetrics.residentMemory();
         long system = ProcessMetrics.totalSystemMemory();
@@ -141,9 +144,9 @@ enum InfoSections {
                 .field("used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", used * 100.0 / peak))
                 .field("total_system_memory", system)
                 .field("total_system_memory_human", ProcessMetrics.human(system))
-                .field("maxmemory", 0)
-                .field("maxmemory_human", "0B")
-                .field("maxmemory_policy", "noeviction")
+                .field("maxmemory", Long.toUnsignedString(limit.maxmemory()))
+                .field("maxmemory_human", humanUnsigned(limit.maxmemory()))
+                .field("maxmemory_policy", limit.policyName())
                 .field("mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", (double) resident / used));
     }
 
@@ -195,7 +198,7 @@ enum InfoSections {
                 .field("total_commands_processed", stats.commandsProcessed())
                 .field("instantaneous_ops_per_sec", stats.opsPerSecond(call.keyspace().now()))
                 .field("expired_keys", keys.expiredKeys())
-                .field("evicted_keys", 0)
+                .field("evicted_keys", keys.evictedKeys())
                 .field("keyspace_hits", keys.hits())
                 .field("keyspace_misses", keys.misses())
                 .field("total_error_replies", stats.errorReplies());
@@ -256,6 +259,11 @@ enum InfoSections {
                 info.field("db" + i, "keys=" + db.size() + ",expires=" + db.expiringSize() + ",avg_ttl=0");
             }
         }
+    }
+
+    /** Redis's bytesToHuman for an unsigned size: past the petabytes it prints the bytes. */
+    private static String humanUnsigned(long bytes) {
+        return bytes < 0 || bytes >= 1L << 60 ? Long.toUnsignedString(bytes) + "B" : ProcessMetrics.human(bytes);
     }
 
     private static String randomHex() {

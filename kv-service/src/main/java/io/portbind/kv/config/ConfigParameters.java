@@ -6,6 +6,7 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.ConfigParameter;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.snapshot.SaveSchedule;
 import io.portbind.kv.snapshot.Snapshots;
@@ -14,19 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The configuration parameters CONFIG GET shows and CONFIG SET may change. Three kinds: settable
  * ({@code requirepass}, {@code protected-mode}, {@code maxclients}, {@code save}, and {@code dir} and
- * {@code dbfilename} where {@code enable-protected-configs} allows), fixed (features this server does not
- * have, such as the AOF or eviction, and the listening address, which cannot move while running:
- * setting them to the value they have is accepted, anything else fails), and immutable as in Redis
- * ({@code databases}, {@code io-threads}, ...).
+ * {@code dbfilename} where {@code enable-protected-configs} allows, and those features add to the server, such
+ * as eviction's {@code maxmemory}), fixed (features this server does not have, such as the AOF, and the listening
+ * address, which cannot move while running: setting them to the value they have is accepted, anything else
+ * fails), and immutable as in Redis ({@code databases}, {@code io-threads}, ...).
  */
 public final class ConfigParameters {
 
@@ -44,9 +48,12 @@ public final class ConfigParameters {
     }
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final ServerState server;
+    private final Map<ConfigParameter, Parameter> adapted = new ConcurrentHashMap<>();
     private final Set<String> protectedNames = new HashSet<>();
 
     ConfigParameters(ServerState server) {
+        this.server = server;
         add("save", call -> snapshots(call).schedule().toString(), (call, value) -> snapshots(call)
                 .schedule(SaveSchedule.parse(value).orElseThrow(() -> new CommandError(SaveSchedule.INVALID))));
         protectedParameter("dir", call -> snapshots(call).dir().toString(),
@@ -64,8 +71,7 @@ public final class ConfigParameters {
         add("protected-mode", call -> server.protectedMode() ? "yes" : "no",
                 (call, value) -> server.protectedMode(yesOrNo(value)));
         fixed("proto-max-bulk-len", Long.toString(RespRequestDecoder.MAX_BULK));
-        fixed("maxmemory", "0");
-        fixed("maxmemory-policy", "noeviction");
+        fixed("maxmemory-clients", "0");
         fixed("timeout", "0");
         fixed("tcp-keepalive", "0");
         fixed("hz", "10");
@@ -80,14 +86,32 @@ public final class ConfigParameters {
         immutable("cluster-enabled", call -> "no");
     }
 
-    /** Every parameter in declaration order. */
+    /** Every parameter in declaration order, then those features added. */
     Iterable<Parameter> all() {
-        return parameters.values();
+        List<Parameter> all = new ArrayList<>(parameters.values());
+        server.configParameters().forEach(added -> all.add(adapted(added)));
+        return all;
     }
 
     /** The parameter named {@code name} in any case, or null. */
     Parameter find(String name) {
-        return parameters.get(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        Parameter own = parameters.get(lower);
+        if (own != null) {
+            return own;
+        }
+        for (ConfigParameter added : server.configParameters()) {
+            if (added.name().equals(lower)) {
+                return adapted(added);
+            }
+        }
+        return null;
+    }
+
+    /** A feature's parameter in this class's shape, one instance each, so CONFIG SET notices a duplicate. */
+    private Parameter adapted(ConfigParameter added) {
+        return adapted.computeIfAbsent(added, feature -> new Parameter(feature.name(),
+                call -> feature.value().get(), (call, value) -> feature.setter().accept(value)));
     }
 
     /**

@@ -12,5 +12,12 @@ public enum DispatchRule {
     /** Executes the open transaction; when it is refused, the transaction is discarded with EXECABORT (EXEC). */
     EXECUTES_TRANSACTION,
     /** Allowed to a RESP2 client in subscribed mode ((P)SUBSCRIBE, (P)UNSUBSCRIBE, PING, QUIT, RESET). */
-    SUBSCRIBED_CONTEXT
+    SUBSCRIBED_CONTEXT,
+    /**
+     * Ends an open transaction (EXEC, DISCARD, QUIT, RESET): while memory is over maxmemory every other command
+     * inside MULTI is refused, since queueing grows memory without bound.
+     */
+    ENDS_TRANSACTION,
+    /** Updates the access time of the keys it reads even for a client in CLIENT NO-TOUCH mode (TOUCH). */
+    TOUCHES_DESPITE_NO_TOUCH
 }

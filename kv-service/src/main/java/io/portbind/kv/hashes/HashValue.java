@@ -1,8 +1,8 @@
 package io.portbind.kv.hashes;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
-import io.portbind.kv.keyspace.SnapshotGenerations;
-import io.portbind.kv.keyspace.StoredValue;
+import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
 import java.util.Arrays;
@@ -14,9 +14,8 @@ import java.util.random.RandomGenerator;
  * a linear scan, like Redis's listpack (and in the same order HGETALL shows); past Redis's limits (512
  * fields, or a field or value over 64 bytes) it becomes a {@link ByteKeyTable}, and stays one, as in Redis.
  */
-public final class HashValue implements StoredValue {
+public final class HashValue extends CollectionValue {
 
-    private final long generation = SnapshotGenerations.current();
 
     /** Redis 7.0's built-in hash-max-listpack-entries and hash-max-listpack-value (redis.conf samples say 128). */
     public static final int MAX_LISTPACK_ENTRIES = 512;
@@ -26,6 +25,8 @@ public final class HashValue implements StoredValue {
     private byte[][] pairs = new byte[INITIAL_PAIRS * 2][];
     private int size;
     private ByteKeyTable<byte[]> table;
+    /** The heap bytes of every field and value array, kept as they come and go. */
+    private long elementBytes;
 
     @Override
     public ValueType type() {
@@ -47,10 +48,6 @@ public final class HashValue implements StoredValue {
         return copy;
     }
 
-    @Override
-    public long generation() {
-        return generation;
-    }
 
     @Override
     public String encoding() {
@@ -59,6 +56,12 @@ public final class HashValue implements StoredValue {
 
     public int size() {
         return table == null ? size : table.size();
+    }
+
+    @Override
+    public long memoryUsage() {
+        long structure = table == null ? MemoryEstimate.references(pairs.length) : table.memoryUsage();
+        return MemoryEstimate.object(2, Integer.BYTES + Long.BYTES * 2) + structure + elementBytes;
     }
 
     public byte[] get(byte[] field) {
@@ -75,17 +78,19 @@ public final class HashValue implements StoredValue {
             convertToTable();
         }
         if (table != null) {
-            return table.put(field, value) == null;
+            return putInTable(field, value);
         }
         int index = indexOf(field);
         if (index >= 0) {
+            elementBytes += MemoryEstimate.bytes(value) - MemoryEstimate.bytes(pairs[index + 1]);
             pairs[index + 1] = value;
             return false;
         }
         if (size == MAX_LISTPACK_ENTRIES) {
             convertToTable();
-            return table.put(field, value) == null;
+            return putInTable(field, value);
         }
+        elementBytes += MemoryEstimate.bytes(field) + MemoryEstimate.bytes(value);
         if (size * 2 == pairs.length) {
             pairs = Arrays.copyOf(pairs, pairs.length * 2);
         }
@@ -95,15 +100,27 @@ public final class HashValue implements StoredValue {
         return true;
     }
 
+    private boolean putInTable(byte[] field, byte[] value) {
+        byte[] previous = table.put(field, value);
+        elementBytes += MemoryEstimate.bytes(value)
+                - (previous == null ? -MemoryEstimate.bytes(field) : MemoryEstimate.bytes(previous));
+        return previous == null;
+    }
+
     /** Removes {@code field}; true when it was there. */
     public boolean remove(byte[] field) {
         if (table != null) {
-            return table.remove(field) != null;
+            byte[] previous = table.remove(field);
+            if (previous != null) {
+                elementBytes -= MemoryEstimate.bytes(field) + MemoryEstimate.bytes(previous);
+            }
+            return previous != null;
         }
         int index = indexOf(field);
         if (index < 0) {
             return false;
         }
+        elementBytes -= MemoryEstimate.bytes(pairs[index]) + MemoryEstimate.bytes(pairs[index + 1]);
         System.arraycopy(pairs, index + 2, pairs, index, size * 2 - index - 2);
         size--;
         pairs[size * 2] = null;

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
  * Commands on keys of any type: DEL, UNLINK, EXISTS, TOUCH, TYPE, RENAME, RENAMENX, COPY, MOVE (bodies in
  * {@link KeyTransfers}), and KEYS, SCAN, RANDOMKEY over the whole database (in {@link KeyspaceScans}).
  * UNLINK frees memory at once like DEL: dropping references is cheap here and the garbage collector
- * reclaims in the background anyway. TOUCH counts like EXISTS, as no access time is kept per key (see
- * OBJECT IDLETIME).
+ * reclaims in the background anyway. TOUCH counts like EXISTS but, unlike EXISTS and TYPE, updates the keys'
+ * access times (OBJECT IDLETIME, OBJECT FREQ).
  */
 public final class KeyCommands implements CommandFamily {
 
@@ -21,7 +21,7 @@ public final class KeyCommands implements CommandFamily {
                 .bind("exists", KeyCommands::exists)
                 .bind("type", KeyCommands::type)
                 .bind("unlink", KeyCommands::del)
-                .bind("touch", KeyCommands::exists)
+                .bind("touch", KeyCommands::touch)
                 .bind("rename", KeyTransfers::rename)
                 .bind("renamenx", KeyTransfers::renameIfAbsent)
                 .bind("copy", KeyTransfers::copy)
@@ -40,6 +40,11 @@ public final class KeyCommands implements CommandFamily {
         call.reply().integer(countKeys(call, call.db()::exists));
     }
 
+    /** Counts every argument naming a live key, and counts as an access to each. */
+    private static void touch(Call call) {
+        call.reply().integer(countKeys(call, key -> call.db().get(key) != null));
+    }
+
     /** How many of the key arguments {@code action} returns true for. */
     private static int countKeys(Call call, Predicate<byte[]> action) {
         int count = 0;
@@ -52,7 +57,7 @@ public final class KeyCommands implements CommandFamily {
     }
 
     private static void type(Call call) {
-        Object value = call.db().get(call.arg(1));
+        Object value = call.db().peek(call.arg(1));
         call.reply().simple(value == null ? "none" : ValueType.of(value).typeName());
     }
 }

@@ -10,7 +10,10 @@ import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Help;
 import java.util.function.BiConsumer;
 
-/** OBJECT ENCODING, FREQ, IDLETIME, REFCOUNT and HELP: how a value is stored, as Redis 7.0 would say. */
+/**
+ * OBJECT ENCODING, REFCOUNT and HELP: how a value is stored, as Redis 7.0 would say. FREQ and IDLETIME read the
+ * keys' access stamps and belong to the eviction feature.
+ */
 public final class ObjectCommands implements CommandFamily {
 
     /** Redis keeps strings up to this length in one allocation with their header ({@code embstr}). */
@@ -20,15 +23,9 @@ public final class ObjectCommands implements CommandFamily {
     /** ... and reports the reference count of a shared object as INT_MAX. */
     private static final long SHARED_REFCOUNT = Integer.MAX_VALUE;
 
-    private static final CommandError NO_LFU = new CommandError("ERR An LFU maxmemory policy is not selected, "
-            + "access frequency not tracked. Please note that when switching between policies at runtime LRU and "
-            + "LFU data will take some time to adjust.");
-
     @Override
     public void register(CommandRegistry registry) {
         registry.bind("object|encoding", inspecting((call, value) -> call.reply().bulk(encoding(value))))
-                .bind("object|freq", inspecting(ObjectCommands::freq))
-                .bind("object|idletime", inspecting(ObjectCommands::idleTime))
                 .bind("object|refcount", inspecting((call, value) -> call.reply().integer(refcount(value))))
                 .bind("object|help", call -> Help.reply(call, "OBJECT <subcommand> [<arg> [value] [opt] ...]. "
                         + "Subcommands are:",
@@ -46,10 +43,13 @@ public final class ObjectCommands implements CommandFamily {
                         "    <key>."));
     }
 
-    /** The body of a subcommand that looks at the value of the key in argument 2: a null reply when there is none. */
+    /**
+     * The body of a subcommand that looks at the value of the key in argument 2 without touching it (Redis's
+     * LOOKUP_NOTOUCH): a null reply when there is none.
+     */
     private static Command inspecting(BiConsumer<Call, Object> body) {
         return call -> {
-            Object value = call.db().get(call.arg(2));
+            Object value = call.db().peek(call.arg(2));
             if (value == null) {
                 call.reply().nullBulk();
             } else {
@@ -81,20 +81,5 @@ public final class ObjectCommands implements CommandFamily {
         } catch (CommandError notInteger) {
             return null;
         }
-    }
-
-    /** The server never evicts (maxmemory-policy noeviction), so, as in Redis, it keeps no LFU counters. */
-    private static void freq(Call call, Object value) {
-        throw NO_LFU;
-    }
-
-    /**
-     * Always 0. Redis keeps a 24-bit access clock in every object header; here a value is a bare
-     * {@code byte[]} or collection in the key table, and a clock per key would cost 8 to 16 bytes per key
-     * (a parallel array or a wrapper object), against the memory-per-key goal. Nothing evicts by idle
-     * time (maxmemory-policy is noeviction), so the number would only be informational.
-     */
-    private static void idleTime(Call call, Object value) {
-        call.reply().integer(0);
     }
 }

@@ -13,7 +13,9 @@ import java.util.random.RandomGenerator;
  * keys' hashes, and linear probing, so an entry costs three array slots plus the key and value
  * themselves (no entry or wrapper objects). The stored hash lets a probe skip a key without reading
  * it (one cache miss fewer per probe) and spares rehashing on resize. Deletion shifts later entries
- * back instead of leaving tombstones. Not thread-safe: the keyspace lock guards it.
+ * back instead of leaving tombstones. A table made {@link #withAccessStamps()} keeps one more parallel {@code int}
+ * per slot: the key's 24-bit LRU clock or LFU counter, as Redis keeps them in each object's header. Not
+ * thread-safe: the keyspace lock guards it.
  *
  * @param <V> value type
  */
@@ -26,11 +28,26 @@ public final class ByteKeyTable<V> {
     private byte[][] keys;
     private Object[] values;
     private int[] hashes;
+    /** Each slot's access stamp, moved with its entry; null unless the table keeps stamps. */
+    private int[] stamps;
+    private final boolean stamped;
     private int size;
     private int mask;
+    /** The slot {@link #put} last overwrote, for a caller that updates the stamp of a replaced entry. */
+    private int lastOverwritten = -1;
 
     public ByteKeyTable() {
+        this(false);
+    }
+
+    private ByteKeyTable(boolean stamped) {
+        this.stamped = stamped;
         allocate(MIN_CAPACITY);
+    }
+
+    /** A table that keeps an access stamp per entry (the database's key table). */
+    public static <V> ByteKeyTable<V> withAccessStamps() {
+        return new ByteKeyTable<>(true);
     }
 
     public int size() {
@@ -45,14 +62,24 @@ public final class ByteKeyTable<V> {
     }
 
     /** Sets {@code key} to {@code value} and returns the previous value, or null when the key is new. */
-    @SuppressWarnings("unchecked")
     public V put(byte[] key, V value) {
+        return put(key, value, 0);
+    }
+
+    /**
+     * Sets {@code key} to {@code value} and returns the previous value, or null when the key is new; a new entry
+     * gets the access stamp {@code stampIfNew}, a replaced one keeps its stamp (its slot is then
+     * {@link #lastOverwritten()}).
+     */
+    @SuppressWarnings("unchecked")
+    public V put(byte[] key, V value, int stampIfNew) {
         int hash = hash(key);
         int slot = hash & mask;
         while (keys[slot] != null) {
             if (hashes[slot] == hash && Arrays.equals(keys[slot], key)) {
                 Object previous = values[slot];
                 values[slot] = value;
+                lastOverwritten = slot;
                 return (V) previous;
             }
             slot = (slot + 1) & mask;
@@ -60,6 +87,9 @@ public final class ByteKeyTable<V> {
         keys[slot] = key;
         values[slot] = value;
         hashes[slot] = hash;
+        if (stamped) {
+            stamps[slot] = stampIfNew;
+        }
         if (++size > threshold()) {
             resize(keys.length * 2);
         }
@@ -97,6 +127,35 @@ public final class ByteKeyTable<V> {
         copy.size = size;
         copy.mask = mask;
         return copy;
+    }
+
+    /** The slot holding {@code key}, or -1; valid until the table next changes its entries. */
+    public int slotOf(byte[] key) {
+        return find(key);
+    }
+
+    /** The slot the last {@link #put} that replaced a value wrote to; valid until the table next changes. */
+    public int lastOverwritten() {
+        return lastOverwritten;
+    }
+
+    /** The access stamp of the entry in {@code slot} (0 in a table without stamps). */
+    public int stampAt(int slot) {
+        return stamped ? stamps[slot] : 0;
+    }
+
+    /** Sets the access stamp of the entry in {@code slot}; ignored by a table without stamps. */
+    public void stampAt(int slot, int stamp) {
+        if (stamped) {
+            stamps[slot] = stamp;
+        }
+    }
+
+    /** Estimated heap bytes of the table itself: this object and its parallel arrays, not the keys and values. */
+    public long memoryUsage() {
+        int capacity = keys.length;
+        return MemoryEstimate.object(4, 3 * Integer.BYTES + 1) + 2 * MemoryEstimate.references(capacity)
+                + MemoryEstimate.ints(capacity) * (stamped ? 2 : 1);
     }
 
     /** A slot chosen at random that holds an entry, or -1 when the table is empty. */
@@ -180,6 +239,9 @@ public final class ByteKeyTable<V> {
                 keys[gap] = keys[next];
                 values[gap] = values[next];
                 hashes[gap] = hashes[next];
+                if (stamped) {
+                    stamps[gap] = stamps[next];
+                }
                 gap = next;
             }
             next = (next + 1) & mask;
@@ -197,6 +259,7 @@ public final class ByteKeyTable<V> {
         byte[][] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
+        int[] oldStamps = stamps;
         allocate(capacity);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
@@ -207,6 +270,9 @@ public final class ByteKeyTable<V> {
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
                 hashes[slot] = oldHashes[i];
+                if (stamped) {
+                    stamps[slot] = oldStamps[i];
+                }
                 size++;
             }
         }
@@ -216,6 +282,7 @@ public final class ByteKeyTable<V> {
         keys = new byte[capacity][];
         values = new Object[capacity];
         hashes = new int[capacity];
+        stamps = stamped ? new int[capacity] : null;
         mask = capacity - 1;
         size = 0;
     }

@@ -12,7 +12,11 @@ import java.util.random.RandomGenerator;
  * Reads treat a key whose time has come as absent and delete it (lazy expiry, exact to the
  * millisecond of the keyspace clock). Every mutation signals {@link KeyspaceListener#keyModified};
  * commands that change a stored collection in place call {@link #modified} themselves.
- * Only used while holding the keyspace lock.
+ *
+ * <p>The database keeps an estimate of the heap its keys hold (key and value arrays, each collection's own
+ * {@link CollectionValue#memoryUsage()}, expiry entries, the two tables' slots), changed by each write rather
+ * than counted by a walk, and an access stamp per key (LRU clock or LFU counter, see {@link KeyAccess}) that
+ * lookups update. Only used while holding the keyspace lock.
  */
 public final class Database {
 
@@ -21,12 +25,15 @@ public final class Database {
 
     private final Keyspace keyspace;
     private final int index;
-    private ByteKeyTable<Object> entries = new ByteKeyTable<>();
+    private ByteKeyTable<Object> entries = ByteKeyTable.withAccessStamps();
     private ByteKeyTable<Long> expires = new ByteKeyTable<>();
+    private final MemoryTally tally;
 
     Database(Keyspace keyspace, int index) {
         this.keyspace = keyspace;
         this.index = index;
+        this.tally = new MemoryTally(keyspace);
+        tally.countTables(entries, expires);
     }
 
     public int index() {
@@ -42,16 +49,39 @@ public final class Database {
     }
 
     /**
-     * The live value of {@code key} of any type, or null. Inside a command that may write, a collection that an
-     * open snapshot shares is first replaced by a copy (copy-on-write, see {@link Keyspace#snapshot()}): the
-     * caller may change what it gets back, the snapshot keeps the original.
+     * The live value of {@code key} of any type, or null; counts as an access for LRU/LFU. Inside a command that
+     * may write, a collection that an open snapshot shares is first replaced by a copy (copy-on-write, see
+     * {@link Keyspace#snapshot()}): the caller may change what it gets back, the snapshot keeps the original.
      */
     public Object get(byte[] key) {
-        Object value = expireIfDue(key) ? null : entries.get(key);
+        return lookup(key, keyspace.touching());
+    }
+
+    /**
+     * The live value of {@code key}, or null, without counting as an access (Redis's {@code LOOKUP_NOTOUCH}:
+     * OBJECT, TYPE, EXISTS); hits and misses are still counted.
+     */
+    public Object peek(byte[] key) {
+        return lookup(key, false);
+    }
+
+    private Object lookup(byte[] key, boolean touch) {
+        Object value = null;
+        if (!expireIfDue(key)) {
+            int slot = entries.slotOf(key);
+            if (slot >= 0) {
+                value = entries.valueAt(slot);
+                if (touch) {
+                    entries.stampAt(slot, keyspace.keyAccess().touched(entries.stampAt(slot), keyspace.now()));
+                }
+            }
+        }
         keyspace.stats().lookup(value != null);
         if (value instanceof StoredValue stored && keyspace.sharedWithSnapshot(stored)) {
             value = stored.copy();
             entries.put(key, value);
+            // The copy takes the original's place in the memory count; the snapshot's original is no longer ours.
+            tally.count(MemoryTally.charge(value) - MemoryTally.discharge(stored));
         }
         return value;
     }
@@ -71,14 +101,16 @@ public final class Database {
         return get(key, ValueType.STRING);
     }
 
+    /** Whether {@code key} is live; not an access (EXISTS does not touch in Redis). */
     public boolean exists(byte[] key) {
-        return get(key) != null;
+        return peek(key) != null;
     }
 
     /** Sets {@code key} to {@code value}, dropping any TTL it had (plain SET semantics). */
     public void put(byte[] key, Object value) {
-        if (expires.size() > 0 && !expireIfDue(key)) {
-            expires.remove(key);
+        if (expires.size() > 0 && !expireIfDue(key) && expires.remove(key) != null) {
+            tally.count(-MemoryTally.expiry(key));
+            tally.countTables(entries, expires);
         }
         putKeepTtl(key, value);
     }
@@ -86,10 +118,19 @@ public final class Database {
     /** Sets {@code key} to {@code value} and keeps its TTL if it has one (SET KEEPTTL, SETRANGE, APPEND). */
     public void putKeepTtl(byte[] key, Object value) {
         expireIfDue(key);
-        if (entries.put(key, value) == null) {
+        KeyAccess access = keyspace.keyAccess();
+        Object previous = entries.put(key, value, access.created(keyspace.now()));
+        if (previous == null) {
+            tally.count(MemoryEstimate.bytes(key) + MemoryTally.charge(value));
+            tally.countTables(entries, expires);
             keyspace.signalReady(index, key);
+        } else {
+            int slot = entries.lastOverwritten();
+            entries.stampAt(slot, access.replaced(entries.stampAt(slot), keyspace.now()));
+            long freed = MemoryTally.discharge(previous); // first: the new value may be the same object
+            tally.count(MemoryTally.charge(value) - freed);
         }
-        modified(key);
+        keyspace.signalModified(index, key);
     }
 
     /** Removes {@code key}; false when it did not exist. */
@@ -97,11 +138,25 @@ public final class Database {
         if (expireIfDue(key)) {
             return false;
         }
-        if (entries.remove(key) == null) {
+        Object value = entries.remove(key);
+        if (value == null) {
             return false;
         }
-        expires.remove(key);
-        modified(key);
+        forget(key, value);
+        keyspace.signalModified(index, key);
+        return true;
+    }
+
+    /**
+     * Deletes {@code key} to make room under {@code maxmemory}: a deletion for WATCH, counted in INFO's
+     * {@code evicted_keys}, and announced to {@link KeyspaceListener#keyEvicted}. False when it was not live.
+     */
+    public boolean evict(byte[] key) {
+        if (!delete(key)) {
+            return false;
+        }
+        keyspace.stats().evicted();
+        keyspace.signalEvicted(index, key);
         return true;
     }
 
@@ -120,8 +175,11 @@ public final class Database {
             delete(key);
             return;
         }
-        expires.put(key, unixMillis);
-        modified(key);
+        if (expires.put(key, unixMillis) == null) {
+            tally.count(MemoryTally.expiry(key));
+            tally.countTables(entries, expires);
+        }
+        keyspace.signalModified(index, key);
     }
 
     /** Removes the TTL of {@code key}; false when it had none. */
@@ -129,13 +187,66 @@ public final class Database {
         if (expireIfDue(key) || expires.remove(key) == null) {
             return false;
         }
-        modified(key);
+        tally.count(-MemoryTally.expiry(key));
+        tally.countTables(entries, expires);
+        keyspace.signalModified(index, key);
         return true;
     }
 
-    /** Tells WATCH that a stored collection was changed in place. */
+    /** Tells WATCH that a stored collection was changed in place, and counts how its size changed. */
     public void modified(byte[] key) {
+        int slot = entries.slotOf(key);
+        if (slot >= 0 && entries.valueAt(slot) instanceof CollectionValue collection) {
+            tally.count(collection.settle());
+        }
         keyspace.signalModified(index, key);
+    }
+
+    /** This database's part of {@link Keyspace#usedMemory()}, in estimated heap bytes. */
+    public long usedMemory() {
+        return tally.memory();
+    }
+
+    /**
+     * The access stamp of the live {@code key} (LRU clock or LFU counter, see {@link KeyAccess}), or -1 when it
+     * does not exist; reading it is no access.
+     */
+    public int accessStamp(byte[] key) {
+        if (peek(key) == null) {
+            return -1;
+        }
+        return entries.stampAt(entries.slotOf(key));
+    }
+
+    /** Sets the access stamp of {@code key} (RESTORE ... IDLETIME or FREQ, loading a file); false if absent. */
+    public boolean accessStamp(byte[] key, int stamp) {
+        int slot = entries.slotOf(key);
+        if (slot < 0) {
+            return false;
+        }
+        entries.stampAt(slot, stamp);
+        return true;
+    }
+
+    /**
+     * Up to {@code count} keys picked at random from {@code scope} (repeats possible), each given to
+     * {@code sampler} with its access stamp and expiry time, for eviction as Redis's {@code dictGetSomeKeys}.
+     * Keys whose TTL passed are sampled too: evicting one deletes it as expired.
+     */
+    public void sample(RandomGenerator random, KeyScope scope, int count, KeySampler sampler) {
+        ByteKeyTable<?> from = scope == KeyScope.ALL_KEYS ? entries : expires;
+        for (int i = 0; i < count && from.size() > 0; i++) {
+            byte[] key = from.keyAt(from.randomSlot(random));
+            int slot = entries.slotOf(key);
+            if (slot >= 0) {
+                sampler.sample(key, entries.stampAt(slot), expireTime(key));
+            }
+        }
+    }
+
+    /** How many keys {@code scope} holds here. */
+    public int size(KeyScope scope) {
+        return scope == KeyScope.ALL_KEYS ? entries.size() : expires.size();
     }
 
     /** A random live key, or null when the database is empty (RANDOMKEY). */
@@ -192,8 +303,10 @@ public final class Database {
      */
     public void clear() {
         boolean hadKeys = entries.size() > 0;
-        entries = new ByteKeyTable<>();
+        entries = ByteKeyTable.withAccessStamps();
         expires = new ByteKeyTable<>();
+        tally.clear();
+        tally.countTables(entries, expires);
         if (hadKeys) {
             keyspace.signalReplaced(index);
         }
@@ -207,6 +320,7 @@ public final class Database {
         other.expires = expires;
         entries = otherEntries;
         expires = otherExpires;
+        tally.swapWith(other.tally);
         keyspace.signalReplaced(index);
         keyspace.signalReplaced(other.index);
     }
@@ -243,8 +357,20 @@ public final class Database {
 
     private void removeExpired(byte[] key) {
         keyspace.stats().expired();
-        entries.remove(key);
-        expires.remove(key);
-        modified(key);
+        Object value = entries.remove(key);
+        if (value != null) {
+            forget(key, value);
+        }
+        keyspace.signalModified(index, key);
+    }
+
+    /** Uncounts a removed entry and its expiry, if it had one. */
+    private void forget(byte[] key, Object value) {
+        long freed = MemoryEstimate.bytes(key) + MemoryTally.discharge(value);
+        if (expires.size() > 0 && expires.remove(key) != null) {
+            freed += MemoryTally.expiry(key);
+        }
+        tally.count(-freed);
+        tally.countTables(entries, expires);
     }
 }

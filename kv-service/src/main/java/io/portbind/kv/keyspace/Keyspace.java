@@ -9,7 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The sixteen databases and the one lock that makes every command atomic. A command runs between
  * {@link #lock()} and {@link #unlock()}; the clock ({@link #now()}) is read once when the lock is
  * taken, so a command (or a whole EXEC) sees one instant, as in Redis. Keys created during a command
- * are announced to {@link KeyspaceListener#keyReady} when its outermost lock is released.
+ * are announced to {@link KeyspaceListener#keyReady} when its outermost lock is released. The keyspace also sums
+ * the memory estimate of every database ({@link #usedMemory()}) and holds the rule by which lookups stamp keys
+ * ({@link KeyAccess}).
  */
 public final class Keyspace {
 
@@ -24,6 +26,10 @@ public final class Keyspace {
     private long now;
     /** Whether the command holding the lock may change values (see {@link #mayWrite}); true unless told. */
     private boolean writing = true;
+    /** The sum of every database's estimate; volatile so the dispatcher may compare it with maxmemory unlocked. */
+    private volatile long usedMemory;
+    private KeyAccess keyAccess = KeyAccess.UNTRACKED;
+    private boolean touching = true;
 
     public Keyspace() {
         for (int i = 0; i < DATABASES; i++) {
@@ -102,6 +108,33 @@ public final class Keyspace {
         return writing && value.generation() < snapshots.sharedBelow();
     }
 
+    /**
+     * Estimated heap bytes of every key, value, expiry and key table (INFO's {@code used_memory}); kept as keys
+     * change, never by walking them. May be read without the lock.
+     */
+    public long usedMemory() {
+        return usedMemory;
+    }
+
+    /** The rule by which lookups and writes stamp keys for LRU or LFU; set under the lock (CONFIG SET). */
+    public KeyAccess keyAccess() {
+        return keyAccess;
+    }
+
+    public void keyAccess(KeyAccess rule) {
+        this.keyAccess = rule;
+    }
+
+    /** Whether the running command's lookups update access stamps: not for a client in CLIENT NO-TOUCH mode. */
+    public boolean touching() {
+        return touching;
+    }
+
+    /** Set by the dispatcher under the lock before each command runs. */
+    public void touching(boolean touches) {
+        this.touching = touches;
+    }
+
     /** Exchanges the contents of two databases (SWAPDB). */
     public void swap(int first, int second) {
         databases[first].swapWith(databases[second]);
@@ -110,6 +143,16 @@ public final class Keyspace {
     void signalModified(int db, byte[] key) {
         for (KeyspaceListener listener : listeners) {
             listener.keyModified(db, key);
+        }
+    }
+
+    void memoryChanged(long change) {
+        usedMemory += change;
+    }
+
+    void signalEvicted(int db, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyEvicted(db, key);
         }
     }
 

@@ -25,6 +25,13 @@ public interface KeyspaceListener {
         return true;
     }
 
+    /**
+     * A key of {@code db} was evicted to stay under {@code maxmemory}, after {@link #keyModified} for it. This is
+     * where an evicted key is announced, so that the append-only file can write the DEL that Redis propagates.
+     */
+    default void keyEvicted(int db, byte[] key) {
+    }
+
     /** Every key of {@code db} may have changed at once: FLUSHDB, FLUSHALL, SWAPDB. */
     default void databaseReplaced(int db) {
     }

@@ -1,7 +1,7 @@
 package io.portbind.kv.lists;
 
-import io.portbind.kv.keyspace.SnapshotGenerations;
-import io.portbind.kv.keyspace.StoredValue;
+import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.ValueType;
 import java.util.Arrays;
 
@@ -10,23 +10,31 @@ import java.util.Arrays;
  * index is one array access (LINDEX, LRANGE, LSET). The capacity is a power of two; it halves when
  * the list falls to a quarter, so a drained list gives its memory back.
  */
-public final class ListValue implements StoredValue {
+public final class ListValue extends CollectionValue {
 
-    private final long generation = SnapshotGenerations.current();
 
     private static final int MIN_CAPACITY = 4;
 
     private byte[][] items;
     private int head;
     private int size;
+    /** The heap bytes of every element array, kept as elements come and go. */
+    private long elementBytes;
 
     public ListValue() {
         items = new byte[MIN_CAPACITY][];
     }
 
-    private ListValue(byte[][] items, int size) {
+    private ListValue(byte[][] items, int size, long elementBytes) {
         this.items = items;
         this.size = size;
+        this.elementBytes = elementBytes;
+    }
+
+    @Override
+    public long memoryUsage() {
+        return MemoryEstimate.object(1, Integer.BYTES * 2 + Long.BYTES * 2) + MemoryEstimate.references(items.length)
+                + elementBytes;
     }
 
     @Override
@@ -46,14 +54,10 @@ public final class ListValue implements StoredValue {
             byte[] element = get(i);
             copied[i] = Arrays.copyOf(element, element.length);
         }
-        return new ListValue(copied, size);
+        return new ListValue(copied, size, elementBytes);
     }
 
     /** Redis 7.0 keeps every list in a quicklist (the listpack encoding for small lists came in 7.2). */
-    @Override
-    public long generation() {
-        return generation;
-    }
 
     @Override
     public String encoding() {
@@ -70,7 +74,9 @@ public final class ListValue implements StoredValue {
     }
 
     public void set(int index, byte[] element) {
-        items[(head + index) & (items.length - 1)] = element;
+        int slot = (head + index) & (items.length - 1);
+        elementBytes += MemoryEstimate.bytes(element) - MemoryEstimate.bytes(items[slot]);
+        items[slot] = element;
     }
 
     void addFirst(byte[] element) {
@@ -78,12 +84,14 @@ public final class ListValue implements StoredValue {
         head = (head - 1) & (items.length - 1);
         items[head] = element;
         size++;
+        elementBytes += MemoryEstimate.bytes(element);
     }
 
     public void addLast(byte[] element) {
         grow();
         items[(head + size) & (items.length - 1)] = element;
         size++;
+        elementBytes += MemoryEstimate.bytes(element);
     }
 
     /** Adds {@code element} at {@code end}: before the first element for HEAD, after the last for TAIL. */
@@ -100,6 +108,7 @@ public final class ListValue implements StoredValue {
         items[head] = null;
         head = (head + 1) & (items.length - 1);
         size--;
+        elementBytes -= MemoryEstimate.bytes(element);
         shrink();
         return element;
     }
@@ -109,6 +118,7 @@ public final class ListValue implements StoredValue {
         byte[] element = items[last];
         items[last] = null;
         size--;
+        elementBytes -= MemoryEstimate.bytes(element);
         shrink();
         return element;
     }
@@ -166,10 +176,16 @@ public final class ListValue implements StoredValue {
         return removed;
     }
 
+    /** Makes the first {@code count} of {@code fresh} the list, and counts their bytes (LTRIM and LREM walk anyway). */
     private void replace(byte[][] fresh, int count) {
         items = fresh;
         head = 0;
         size = count;
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            bytes += MemoryEstimate.bytes(fresh[i]);
+        }
+        elementBytes = bytes;
     }
 
     private static int capacityFor(int count) {

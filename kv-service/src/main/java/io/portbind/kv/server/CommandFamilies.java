@@ -6,6 +6,8 @@ import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
 import io.portbind.kv.client.ResetCommand;
 import io.portbind.kv.config.ConfigCommands;
+import io.portbind.kv.eviction.EvictionCommands;
+import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.hashes.HashCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
 import io.portbind.kv.keys.ExpiryCommands;
@@ -28,8 +30,16 @@ public final class CommandFamilies {
     private CommandFamilies() {
     }
 
-    /** A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps. */
+    /** Every family with the default eviction settings (no maxmemory), for tests of the table. */
     public static List<CommandFamily> create(BlockedClients blockedClients) {
+        return create(blockedClients, new EvictionSettings());
+    }
+
+    /**
+     * A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps and
+     * which starts with the memory limit {@code eviction}.
+     */
+    public static List<CommandFamily> create(BlockedClients blockedClients, EvictionSettings eviction) {
         PubSubCommands pubSub = new PubSubCommands();
         TransactionCommands transactions = new TransactionCommands();
         return List.of(
@@ -50,6 +60,7 @@ public final class CommandFamilies {
                 new HashCommands(),
                 new SetCommands(),
                 new SortedSetCommands(blockedClients),
-                new SnapshotCommands());
+                new SnapshotCommands(),
+                new EvictionCommands(eviction));
     }
 }

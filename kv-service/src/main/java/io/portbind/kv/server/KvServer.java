@@ -6,6 +6,7 @@ import io.portbind.common.server.ServerApplication;
 import io.portbind.common.server.StartupFailedException;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.config.ProtectedConfigs;
+import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.keyspace.ActiveExpiry;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.snapshot.SnapshotFormat;
@@ -52,7 +53,8 @@ public final class KvServer implements ServerApplication {
         server.provide(Snapshots.class, snapshots);
         this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
-        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients));
+        EvictionSettings eviction = new EvictionSettings(config.get(Main.MAXMEMORY), config.get(Main.MAXMEMORY_POLICY));
+        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, eviction));
         // With appendonly yes the AOF is loaded here instead, as Redis prefers it to the snapshot.
         load(keyspace, format);
         this.activeExpiry = new ActiveExpiry(keyspace);

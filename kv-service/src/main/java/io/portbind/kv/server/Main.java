@@ -7,6 +7,8 @@ import io.portbind.common.config.Setting;
 import io.portbind.common.server.ServiceLauncher;
 import io.portbind.kv.config.ProtectedConfigs;
 import io.portbind.kv.snapshot.SaveSchedule;
+import io.portbind.kv.eviction.MaxmemoryPolicy;
+import io.portbind.kv.eviction.MemoryValue;
 import io.portbind.kv.table.ServerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +52,20 @@ public final class Main {
             "Whether CONFIG SET may change dir and dbfilename: no, yes, or local (loopback clients only).",
             Main::protectedConfigs);
 
+
+    /** Redis's {@code maxmemory}: the estimate of the data's memory past which keys are evicted or writes refused. */
+    public static final Setting<Long> MAXMEMORY = Setting.of("--maxmemory", List.of("KV_MAXMEMORY"), "0",
+            "Memory limit for the data, in bytes or with a unit (100mb, 1gb); 0 means none.", Main::memory);
+
+    /** Redis's {@code maxmemory-policy}: what happens when the data reaches maxmemory. */
+    public static final Setting<MaxmemoryPolicy> MAXMEMORY_POLICY = Setting.of("--maxmemory-policy",
+            List.of("KV_MAXMEMORY_POLICY"), "noeviction",
+            "What to evict at maxmemory: noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, "
+                    + "volatile-lfu, volatile-random or volatile-ttl.", Main::policy);
+
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
-            REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS);
+            REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS, MAXMEMORY,
+            MAXMEMORY_POLICY);
 
     private Main() {
     }
@@ -90,6 +104,23 @@ public final class Main {
             }
         }
         throw new InvalidValueException("expected no, yes or local");
+    }
+
+    private static long memory(String text) throws InvalidValueException {
+        try {
+            return MemoryValue.parse(text);
+        } catch (IllegalArgumentException notMemory) {
+            throw new InvalidValueException("expected bytes or a size such as 100mb or 1gb");
+        }
+    }
+
+    private static MaxmemoryPolicy policy(String text) throws InvalidValueException {
+        MaxmemoryPolicy policy = MaxmemoryPolicy.find(text);
+        if (policy == null) {
+            throw new InvalidValueException("expected noeviction, allkeys-lru, allkeys-lfu, allkeys-random, "
+                    + "volatile-lru, volatile-lfu, volatile-random or volatile-ttl");
+        }
+        return policy;
     }
 
     /** Redis spells a boolean parameter {@code yes} or {@code no} (any case), and accepts nothing else. */

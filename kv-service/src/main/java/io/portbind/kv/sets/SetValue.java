@@ -1,8 +1,8 @@
 package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
-import io.portbind.kv.keyspace.SnapshotGenerations;
-import io.portbind.kv.keyspace.StoredValue;
+import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
@@ -17,9 +17,8 @@ import java.util.random.RandomGenerator;
  * bytes a member, members listed in ascending order); otherwise a hash table of the member bytes. Like
  * Redis, a set never goes back to the intset once converted.
  */
-public final class SetValue implements StoredValue {
+public final class SetValue extends CollectionValue {
 
-    private final long generation = SnapshotGenerations.current();
 
     /** Redis's {@code set-max-intset-entries}. */
     static final int MAX_INTSET_ENTRIES = 512;
@@ -27,6 +26,8 @@ public final class SetValue implements StoredValue {
     private long[] integers = new long[4];
     private int size;
     private ByteKeyTable<Boolean> table;
+    /** The heap bytes of the member arrays once a table holds them (an intset's members are in its array). */
+    private long memberBytes;
 
     @Override
     public ValueType type() {
@@ -43,6 +44,12 @@ public final class SetValue implements StoredValue {
     }
 
     @Override
+    public long memoryUsage() {
+        long structure = table == null ? MemoryEstimate.longs(integers.length) : table.memoryUsage();
+        return MemoryEstimate.object(2, Integer.BYTES + Long.BYTES * 2) + structure + memberBytes;
+    }
+
+    @Override
     public SetValue copy() {
         SetValue copy = new SetValue();
         if (table == null) {
@@ -55,10 +62,6 @@ public final class SetValue implements StoredValue {
         return copy;
     }
 
-    @Override
-    public long generation() {
-        return generation;
-    }
 
     @Override
     public String encoding() {
@@ -81,13 +84,25 @@ public final class SetValue implements StoredValue {
             }
             convertToTable();
         }
-        return table.put(member, Boolean.TRUE) == null;
+        return addToTable(member);
+    }
+
+    private boolean addToTable(byte[] member) {
+        if (table.put(member, Boolean.TRUE) != null) {
+            return false;
+        }
+        memberBytes += MemoryEstimate.bytes(member);
+        return true;
     }
 
     /** Removes {@code member}; false when it was not there. */
     public boolean remove(byte[] member) {
         if (table != null) {
-            return table.remove(member) != null;
+            if (table.remove(member) == null) {
+                return false;
+            }
+            memberBytes -= MemoryEstimate.bytes(member);
+            return true;
         }
         int at = integerIndex(member);
         if (at < 0) {
@@ -153,10 +168,10 @@ public final class SetValue implements StoredValue {
 
     private void convertToTable() {
         ByteKeyTable<Boolean> converted = new ByteKeyTable<>();
-        for (int i = 0; i < size; i++) {
-            converted.put(integerText(integers[i]), Boolean.TRUE);
-        }
         table = converted;
+        for (int i = 0; i < size; i++) {
+            addToTable(integerText(integers[i]));
+        }
         integers = null;
         size = 0;
     }

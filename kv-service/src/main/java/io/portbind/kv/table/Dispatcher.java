@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * Runs every request through Redis's one order of checks ({@code processCommand} in server.c): lookup (and
- * subcommand lookup), arity, authentication, commands a transaction refuses ({@code no-multi}), RESP2
- * subscribed mode, then queueing inside MULTI or execution under the keyspace lock. Each rule is read from
+ * subcommand lookup), arity, authentication, commands a transaction refuses ({@code no-multi}), memory (evicting
+ * first, then refusing {@code denyoom} commands while still over maxmemory), RESP2 subscribed mode, then queueing
+ * inside MULTI or execution under the keyspace lock. Each rule is read from
  * the command's declared flags and {@link DispatchRule}s; commands never re-check what the dispatcher
  * guarantees. A refused request inside MULTI makes the transaction fail at EXEC, as in Redis.
  */
@@ -20,6 +21,8 @@ public final class Dispatcher {
     private static final int QUOTE_LIMIT = 128;
     private static final String NOAUTH = "NOAUTH Authentication required.";
     private static final String NOT_IN_MULTI = "ERR Command not allowed inside a transaction";
+    /** Redis's {@code shared.oomerr}. */
+    private static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
     private static final String ONLY_SUBSCRIBE_COMMANDS =
             "only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
     /** The prefix of the error of an EXEC that is itself refused (arity, NOAUTH, subscribed mode). */
@@ -71,6 +74,10 @@ public final class Dispatcher {
             reject(call, NOT_IN_MULTI);
             return;
         }
+        if (server.memoryLimit().outOfMemory() && refusedOutOfMemory(spec, transaction)) {
+            reject(call, OOM);
+            return;
+        }
         if (session.inSubscribedContext() && !spec.has(DispatchRule.SUBSCRIBED_CONTEXT)) {
             reject(call, "ERR Can't execute '" + spec.fullName() + "': " + ONLY_SUBSCRIBE_COMMANDS);
             return;
@@ -96,6 +103,7 @@ public final class Dispatcher {
         long started = System.nanoTime();
         boolean failed = false;
         call.session().commandStarted(spec, keyspace.now());
+        keyspace.touching(!call.session().noTouch() || spec.has(DispatchRule.TOUCHES_DESPITE_NO_TOUCH));
         try {
             spec.body().execute(call);
         } catch (CommandError error) {
@@ -114,6 +122,24 @@ public final class Dispatcher {
     public void execute(Call call, byte[][] args, CommandSpec spec) {
         call.reset(args, spec);
         execute(call);
+    }
+
+    /**
+     * Whether a command is refused while memory is over the limit, as in Redis's {@code processCommand}: one that
+     * may grow memory ({@code denyoom}), an EXEC whose queue holds one, and inside MULTI anything that does not end
+     * the transaction, since queueing itself grows memory.
+     */
+    private static boolean refusedOutOfMemory(CommandSpec spec, Transaction transaction) {
+        if (spec.has(CommandFlag.DENYOOM)) {
+            return true;
+        }
+        if (transaction == null) {
+            return false;
+        }
+        if (spec.has(DispatchRule.EXECUTES_TRANSACTION)) {
+            return transaction.queued().stream().anyMatch(queued -> queued.spec().has(CommandFlag.DENYOOM));
+        }
+        return !spec.has(DispatchRule.ENDS_TRANSACTION);
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.portbind.kv.table;
 
 import io.portbind.kv.keyspace.Keyspace;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What all connections share: the keyspace, the password and the other settings that admit a connection
- * (protected mode, maxclients), the connected clients, the command dispatcher.
+ * (protected mode, maxclients), the connected clients, the command dispatcher, the memory limit and the
+ * configuration parameters that features add.
  */
 public final class ServerState {
 
@@ -26,6 +29,8 @@ public final class ServerState {
     private volatile Runnable shutdownRequest;
     private volatile Dispatcher dispatcher;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private volatile MemoryLimit memoryLimit = MemoryLimit.NONE;
+    private final List<ConfigParameter> configParameters = new CopyOnWriteArrayList<>();
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
@@ -65,6 +70,25 @@ public final class ServerState {
     /** CONFIG SET maxclients: clients already connected stay, even when there are more of them. */
     public void maxClients(long value) {
         this.maxClients = value;
+    }
+
+    /** What the dispatcher asks before each command whether memory allows it; the eviction feature sets it. */
+    public MemoryLimit memoryLimit() {
+        return memoryLimit;
+    }
+
+    public void memoryLimit(MemoryLimit limit) {
+        this.memoryLimit = limit;
+    }
+
+    /** Offers a feature's parameter to CONFIG GET and CONFIG SET. */
+    public void addConfigParameter(ConfigParameter parameter) {
+        configParameters.add(parameter);
+    }
+
+    /** The parameters features added, in the order they were added. */
+    public List<ConfigParameter> configParameters() {
+        return configParameters;
     }
 
     public long startMillis() {

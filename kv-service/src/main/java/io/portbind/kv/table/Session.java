@@ -193,7 +193,7 @@ public final class Session {
         return lastCommandMillis;
     }
 
-    /** CLIENT NO-EVICT: shown as flag {@code e}; nothing is evicted here (maxmemory is 0), so it only reports. */
+    /** CLIENT NO-EVICT: shown as flag {@code e}; clients are never evicted here (no maxmemory-clients). */
     public boolean noEvict() {
         return noEvict;
     }
@@ -202,7 +202,7 @@ public final class Session {
         this.noEvict = value;
     }
 
-    /** CLIENT NO-TOUCH: shown as flag {@code T}; no access times are kept (OBJECT IDLETIME is 0) to protect. */
+    /** CLIENT NO-TOUCH: shown as flag {@code T}; this client's commands leave the keys' LRU/LFU stamps (but TOUCH). */
     public boolean noTouch() {
         return noTouch;
     }

@@ -1,8 +1,8 @@
 package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
-import io.portbind.kv.keyspace.SnapshotGenerations;
-import io.portbind.kv.keyspace.StoredValue;
+import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.zsets.ScoreSkipList.Bound;
@@ -17,18 +17,25 @@ import java.util.random.RandomGenerator;
  * {@value #MAX_LISTPACK_ENTRIES} members of at most {@value #MAX_LISTPACK_VALUE} bytes); like Redis, it
  * never goes back once it has grown past that.
  */
-public final class SortedSetValue implements StoredValue {
+public final class SortedSetValue extends CollectionValue {
 
-    private final long generation = SnapshotGenerations.current();
 
     /** Redis's {@code zset-max-listpack-entries}. */
     static final int MAX_LISTPACK_ENTRIES = 128;
     /** Redis's {@code zset-max-listpack-value}. */
     static final int MAX_LISTPACK_VALUE = 64;
 
+    /**
+     * A skip-list node: an object of seven fields (48 bytes), and for one node in four the two arrays of its upper
+     * levels (forward nodes and spans, 48 bytes or more), about 16 bytes a node on average.
+     */
+    private static final long NODE_BYTES = MemoryEstimate.object(5, Double.BYTES + Integer.BYTES) + 16;
+
     private final ScoreSkipList list = new ScoreSkipList();
     private final ByteKeyTable<Node> index = new ByteKeyTable<>();
     private boolean small = true;
+    /** The heap bytes of every member array. */
+    private long memberBytes;
 
     @Override
     public ValueType type() {
@@ -45,6 +52,12 @@ public final class SortedSetValue implements StoredValue {
     }
 
     @Override
+    public long memoryUsage() {
+        return MemoryEstimate.object(2, 1 + Long.BYTES * 2) + MemoryEstimate.object(2, Integer.BYTES * 2)
+                + index.memoryUsage() + (long) list.length() * NODE_BYTES + memberBytes;
+    }
+
+    @Override
     public SortedSetValue copy() {
         SortedSetValue copy = new SortedSetValue();
         for (Node node = list.first(); node != null; node = node.next()) {
@@ -54,10 +67,6 @@ public final class SortedSetValue implements StoredValue {
         return copy;
     }
 
-    @Override
-    public long generation() {
-        return generation;
-    }
 
     @Override
     public String encoding() {
@@ -90,6 +99,7 @@ public final class SortedSetValue implements StoredValue {
     /** Adds a member that is not in the set yet. */
     public void insert(byte[] member, double score) {
         index.put(member, list.insert(score, member));
+        memberBytes += MemoryEstimate.bytes(member);
         if (list.length() > MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE) {
             small = false;
         }
@@ -102,6 +112,7 @@ public final class SortedSetValue implements StoredValue {
             return false;
         }
         list.delete(node.score(), node.member());
+        memberBytes -= MemoryEstimate.bytes(node.member());
         return true;
     }
 

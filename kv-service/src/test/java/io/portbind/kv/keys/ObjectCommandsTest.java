@@ -2,16 +2,14 @@ package io.portbind.kv.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portbind.kv.testing.KvServerTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 
-/** OBJECT ENCODING, REFCOUNT, FREQ, IDLETIME and HELP with Jedis. */
+/** OBJECT ENCODING, REFCOUNT and HELP with Jedis (FREQ and IDLETIME: eviction's AccessStampsTest). */
 class ObjectCommandsTest extends KvServerTest {
 
     @Test
@@ -30,22 +28,6 @@ class ObjectCommandsTest extends KvServerTest {
         assertEquals(Integer.MAX_VALUE, redis.objectRefcount("shared"));
         assertEquals(1, redis.objectRefcount("own"));
         assertEquals(1, redis.objectRefcount("text"));
-    }
-
-    @Test
-    void freqNeedsAnLfuPolicy() {
-        redis.set("k", "v");
-        JedisDataException error = assertThrows(JedisDataException.class, () -> redis.objectFreq("k"));
-        assertTrue(error.getMessage().startsWith("ERR An LFU maxmemory policy is not selected, access frequency"
-                + " not tracked."), error.getMessage());
-        assertNull(redis.objectFreq("missing"));
-    }
-
-    @Test
-    void idleTimeIsNotTracked() {
-        redis.set("k", "v");
-        assertEquals(0, redis.objectIdletime("k"));
-        assertNull(redis.objectIdletime("missing"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.server.KvServer;
 import io.portbind.kv.server.Main;
 import io.portbind.kv.snapshot.SnapshotFormat;
+import io.portbind.kv.table.ServerState;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.io.IOException;
@@ -85,6 +86,11 @@ public final class KvTestServer implements AutoCloseable {
     /** The server's keyspace, for tests that fill or read it directly (under its lock). */
     public Keyspace keyspace() {
         return application.state().keyspace();
+    }
+
+    /** The server's shared state, for tests that look inside (keyspace listeners). */
+    public ServerState state() {
+        return application.state();
     }
 
     /** A Jedis connection speaking RESP2 (no HELLO). */
