@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The life of a service process: read the configuration, bind, announce the listening address,
  * serve until SIGTERM or SIGINT, stop gracefully. User mistakes end in one line on stderr and exit
- * status 2; a port that cannot be bound in one line and status 1. No stack traces for either.
+ * status 2; a port that cannot be bound, or a {@link StartupException}, in one line and status 1. No stack
+ * traces for either.
  */
 public final class ServiceLauncher {
 
@@ -65,6 +66,9 @@ public final class ServiceLauncher {
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
+        } catch (StartupException e) {
+            err.println(service.name() + ": " + e.getMessage());
+            return EXIT_FAILURE;
         }
 
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());

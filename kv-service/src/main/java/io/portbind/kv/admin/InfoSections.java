@@ -152,14 +152,8 @@ enum InfoSections {
                 .field("rdb_last_save_time", call.server().startMillis() / 1000)
                 .field("rdb_last_bgsave_status", "ok")
                 .field("rdb_last_bgsave_time_sec", -1)
-                .field("rdb_current_bgsave_time_sec", -1)
-                .field("aof_enabled", 0)
-                .field("aof_rewrite_in_progress", 0)
-                .field("aof_rewrite_scheduled", 0)
-                .field("aof_last_rewrite_time_sec", -1)
-                .field("aof_current_rewrite_time_sec", -1)
-                .field("aof_last_bgrewrite_status", "ok")
-                .field("aof_last_write_status", "ok");
+                .field("rdb_current_bgsave_time_sec", -1);
+        call.server().aofInfo().write(info::field);
     }
 
     private static void stats(Call call, Info info) {

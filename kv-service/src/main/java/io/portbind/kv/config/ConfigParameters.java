@@ -6,12 +6,16 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.ConfigEntry;
 import io.portbind.kv.table.ServerState;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -37,10 +41,12 @@ public final class ConfigParameters {
     }
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final ServerState server;
+    private final Map<ConfigEntry, Parameter> added = new ConcurrentHashMap<>();
 
     ConfigParameters(ServerState server) {
+        this.server = server;
         fixed("save", "");
-        fixed("appendonly", "no");
         immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
         add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
         add("protected-mode", call -> server.protectedMode() ? "yes" : "no",
@@ -62,14 +68,32 @@ public final class ConfigParameters {
         immutable("cluster-enabled", call -> "no");
     }
 
-    /** Every parameter in declaration order. */
+    /** Every parameter in declaration order, then those features added ({@link ServerState#configEntries}). */
     Iterable<Parameter> all() {
-        return parameters.values();
+        List<Parameter> all = new ArrayList<>(parameters.values());
+        server.configEntries().forEach(entry -> all.add(of(entry)));
+        return all;
     }
 
     /** The parameter named {@code name} in any case, or null. */
     Parameter find(String name) {
-        return parameters.get(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        Parameter own = parameters.get(lower);
+        if (own != null) {
+            return own;
+        }
+        for (ConfigEntry entry : server.configEntries()) {
+            if (entry.name().equals(lower)) {
+                return of(entry);
+            }
+        }
+        return null;
+    }
+
+    /** One {@link Parameter} per entry, so that CONFIG SET sees a parameter named twice as a duplicate. */
+    private Parameter of(ConfigEntry entry) {
+        return added.computeIfAbsent(entry, named -> new Parameter(named.name(), call -> named.value().get(),
+                named.setter() == null ? null : named.setter()::set));
     }
 
     private void add(String name, Function<Call, String> value, Setter setter) {

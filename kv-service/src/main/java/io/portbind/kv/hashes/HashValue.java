@@ -117,7 +117,7 @@ public final class HashValue implements StoredValue {
         return TableScan.scan(table, cursor, count, action);
     }
 
-    void forEach(BiConsumer<byte[], byte[]> action) {
+    public void forEach(BiConsumer<byte[], byte[]> action) {
         if (table != null) {
             table.forEach(action);
             return;

@@ -221,6 +221,6 @@ public final class Database {
         keyspace.stats().expired();
         entries.remove(key);
         expires.remove(key);
-        modified(key);
+        keyspace.signalExpired(index, key);
     }
 }

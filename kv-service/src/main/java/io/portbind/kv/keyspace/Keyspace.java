@@ -21,6 +21,8 @@ public final class Keyspace {
     private final List<Object> readyKeys = new ArrayList<>();
     private final KeyspaceStats stats = new KeyspaceStats();
     private long now;
+    /** Changes made to the data so far (Redis's {@code server.dirty}): what propagation compares around a command. */
+    private long dirty;
 
     public Keyspace() {
         for (int i = 0; i < DATABASES; i++) {
@@ -74,14 +76,31 @@ public final class Keyspace {
         return new CopiedKeyspace(this);
     }
 
+    /**
+     * How many changes commands have made to the data since start: every write, delete, expiry-time change and
+     * database replacement counts; keys that expire do not (Redis's {@code server.dirty}). Under the lock.
+     */
+    public long dirty() {
+        return dirty;
+    }
+
     /** Exchanges the contents of two databases (SWAPDB). */
     public void swap(int first, int second) {
         databases[first].swapWith(databases[second]);
     }
 
     void signalModified(int db, byte[] key) {
+        dirty++;
         for (KeyspaceListener listener : listeners) {
             listener.keyModified(db, key);
+        }
+    }
+
+    /** {@code key} expired and was deleted, lazily or by the active cycle: a change, but no command's. */
+    void signalExpired(int db, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyModified(db, key);
+            listener.keyExpired(db, key);
         }
     }
 
@@ -96,6 +115,7 @@ public final class Keyspace {
     }
 
     void signalReplaced(int db) {
+        dirty++;
         for (KeyspaceListener listener : listeners) {
             listener.databaseReplaced(db);
         }

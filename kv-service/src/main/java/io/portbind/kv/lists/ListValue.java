@@ -52,7 +52,7 @@ public final class ListValue implements StoredValue {
         return "quicklist";
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,6 +1,7 @@
 package io.portbind.kv.server;
 
 import io.portbind.kv.admin.ServerCommands;
+import io.portbind.kv.aof.AofCommands;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
@@ -28,6 +29,11 @@ public final class CommandFamilies {
 
     /** A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps. */
     public static List<CommandFamily> create(BlockedClients blockedClients) {
+        return create(blockedClients, AofCommands.withDefaults());
+    }
+
+    /** Every family, with the AOF configured as {@code aof} says. */
+    public static List<CommandFamily> create(BlockedClients blockedClients, AofCommands aof) {
         PubSubCommands pubSub = new PubSubCommands();
         TransactionCommands transactions = new TransactionCommands();
         return List.of(
@@ -46,6 +52,7 @@ public final class CommandFamilies {
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
-                new SortedSetCommands(blockedClients));
+                new SortedSetCommands(blockedClients),
+                aof);
     }
 }

@@ -3,6 +3,8 @@ package io.portbind.kv.server;
 import io.netty.channel.ChannelHandler;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
+import io.portbind.kv.aof.AofCommands;
+import io.portbind.kv.aof.AofSettings;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.keyspace.ActiveExpiry;
 import io.portbind.kv.keyspace.Keyspace;
@@ -18,6 +20,7 @@ public final class KvServer implements ServerApplication {
     private final BlockedClients blockedClients;
     private final ActiveExpiry activeExpiry;
     private final ConnectionGate gate;
+    private final AofCommands aof;
 
     public KvServer(Config config) {
         Keyspace keyspace = new Keyspace();
@@ -26,7 +29,10 @@ public final class KvServer implements ServerApplication {
         server.maxClients(config.get(Main.MAXCLIENTS));
         this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
-        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients));
+        // The RDB codec gives the AOF its loader for bases of type rdb here (null: such a base stops start-up).
+        this.aof = new AofCommands(config.get(Main.DIR), config, null);
+        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, aof));
+        aof.start(config.get(AofSettings.APPENDONLY));
         this.activeExpiry = new ActiveExpiry(keyspace);
         activeExpiry.start();
     }
@@ -54,5 +60,6 @@ public final class KvServer implements ServerApplication {
     @Override
     public void close() {
         activeExpiry.close();
+        aof.close();
     }
 }

@@ -5,7 +5,11 @@ import io.portbind.common.config.Parsers;
 import io.portbind.common.config.ServiceDescriptor;
 import io.portbind.common.config.Setting;
 import io.portbind.common.server.ServiceLauncher;
+import io.portbind.kv.aof.AofSettings;
 import io.portbind.kv.table.ServerState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,14 +30,33 @@ public final class Main {
             Long.toString(ServerState.DEFAULT_MAX_CLIENTS), "How many clients may be connected at once.",
             Parsers.positiveInt(Integer.MAX_VALUE));
 
-    public static final ServiceDescriptor SERVICE =
-            ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379, REQUIREPASS, PROTECTED_MODE, MAXCLIENTS);
+    /** Redis's {@code dir}: where the data files live (the AOF directory inside it). */
+    public static final Setting<Path> DIR = Setting.of("--dir", List.of("KV_DIR"), ".",
+            "Directory of the data files (the append-only directory, dump.rdb).", Main::directory);
+
+    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
+            settings(List.of(REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR), AofSettings.ALL));
 
     private Main() {
     }
 
     public static void main(String[] args) {
         ServiceLauncher.run(SERVICE, args, KvServer::new);
+    }
+
+    private static Setting<?>[] settings(List<Setting<?>> own, List<Setting<?>> aof) {
+        List<Setting<?>> all = new ArrayList<>(own);
+        all.addAll(aof);
+        return all.toArray(new Setting<?>[0]);
+    }
+
+    /** A directory that exists (Redis's {@code dir} must, as it changes into it). */
+    private static Path directory(String text) throws InvalidValueException {
+        Path path = Path.of(text);
+        if (text.isBlank() || !Files.isDirectory(path)) {
+            throw new InvalidValueException("expected an existing directory");
+        }
+        return path;
     }
 
     /** Redis spells a boolean parameter {@code yes} or {@code no} (any case), and accepts nothing else. */

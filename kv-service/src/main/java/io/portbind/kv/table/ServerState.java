@@ -1,9 +1,11 @@
 package io.portbind.kv.table;
 
 import io.portbind.kv.keyspace.Keyspace;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,11 +27,44 @@ public final class ServerState {
     private final ServerStats stats = new ServerStats();
     private volatile Runnable shutdownRequest;
     private volatile Dispatcher dispatcher;
+    private final Propagation propagation = new Propagation();
+    private volatile ReplyBarrier replyBarrier;
+    private final List<ConfigEntry> configEntries = new CopyOnWriteArrayList<>();
+    private volatile InfoFields aofInfo = field -> field.accept("aof_enabled", 0);
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
         this.keyspace = keyspace;
         this.password = password;
+        keyspace.addListener(propagation);
+    }
+
+    /** Where the effects of commands go (the AOF), and the API bodies reach through {@link Call}. */
+    public Propagation propagation() {
+        return propagation;
+    }
+
+    /** What replies must wait for before they leave ({@code appendfsync always}), or null: they leave at once. */
+    public ReplyBarrier replyBarrier() {
+        return replyBarrier;
+    }
+
+    public void replyBarrier(ReplyBarrier barrier) {
+        this.replyBarrier = barrier;
+    }
+
+    /** Parameters features add to CONFIG GET/SET, after the config feature's own. */
+    public List<ConfigEntry> configEntries() {
+        return configEntries;
+    }
+
+    /** The AOF's fields of INFO persistence ({@code aof_enabled}, ...); the AOF replaces them when it is set up. */
+    public InfoFields aofInfo() {
+        return aofInfo;
+    }
+
+    public void aofInfo(InfoFields fields) {
+        this.aofInfo = fields;
     }
 
     public Keyspace keyspace() {

@@ -47,7 +47,7 @@ class CommandFilesTest {
             assertTrue(parent.keySpecs().isEmpty() && parent.arguments().isEmpty(), container + " is a container");
         }
         long topLevel = byFullName.values().stream().filter(d -> !d.isSubcommand()).count();
-        assertEquals(158, topLevel, "top-level commands");
+        assertEquals(159, topLevel, "top-level commands");
         assertEquals(Map.of("client", 11, "command", 5, "config", 5, "object", 5, "pubsub", 3), subcommandCounts);
     }
 
