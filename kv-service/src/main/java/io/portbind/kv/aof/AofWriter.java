@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * keyspace lock into an in-memory buffer (Redis's {@code aof_buf}); one writer thread takes everything buffered
  * at once, writes it with one {@code write}, and fsyncs as the {@link FsyncPolicy} says: after each write for
  * {@code always} (a group commit of every client's commands since the last one), once a second for
- * {@code everysec}, never for {@code no}. With {@code always} this is the server's {@link ReplyBarrier}: a
- * connection holds its replies until the file is fsynced as far as the buffer reached when they were written.
+ * {@code everysec}, never for {@code no}. It is the server's {@link ReplyBarrier}: a connection holds its
+ * replies until the file is written (with {@code always}: fsynced) as far as the buffer reached when they were
+ * written, as Redis writes the AOF in {@code beforeSleep} before any reply goes out.
  *
  * <p>A rewrite switches to a new incremental file with {@link #switchTo}: what was buffered before goes to the
  * old file, which is fsynced and closed, what comes after to the new one.
@@ -61,6 +62,7 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
     private boolean closing;
     private volatile long fedPosition;
     private volatile long durable;
+    private volatile long written;
     private volatile long incrSize;
     private volatile boolean writeOk = true;
     private volatile FsyncPolicy policy;
@@ -135,9 +137,14 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
         return fedPosition;
     }
 
+    /**
+     * With {@code always}, whether the file is fsynced up to {@code position}; otherwise whether it is written
+     * (handed to the operating system), as Redis writes the AOF before it replies under every policy, so that an
+     * acknowledged write survives the process being killed.
+     */
     @Override
     public boolean reached(long position) {
-        return durable >= position;
+        return (policy == FsyncPolicy.ALWAYS ? durable : written) >= position;
     }
 
     @Override
@@ -162,6 +169,7 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
             Thread.currentThread().interrupt();
         }
         durable = Long.MAX_VALUE;
+        written = Long.MAX_VALUE;
         release();
     }
 
@@ -189,16 +197,17 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
             try {
                 writeSegments(unwritten);
                 writeOk = true;
+                written = drainedTo;
                 FsyncPolicy now = policy;
                 if (now == FsyncPolicy.ALWAYS || last
                         || now == FsyncPolicy.EVERYSEC && System.nanoTime() - lastFsync >= FSYNC_PERIOD_NANOS) {
                     current.force(false);
                     lastFsync = System.nanoTime();
                     unsynced = false;
+                    durable = drainedTo;
                 } else {
                     unsynced = true;
                 }
-                durable = Math.max(durable, drainedTo);
                 release();
             } catch (IOException e) {
                 writeFailed(e);
@@ -249,10 +258,9 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
     }
 
     private void release() {
-        long reachedTo = durable;
         for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
             Waiter waiter = it.next();
-            if (waiter.position() <= reachedTo) {
+            if (reached(waiter.position())) {
                 it.remove();
                 if (waiter.fired().compareAndSet(false, true)) {
                     waiter.task().run();

@@ -183,7 +183,6 @@ public final class AppendOnlyFile implements AutoCloseable {
         settings.fsync(policy);
         if (writer != null) {
             writer.policy(policy);
-            server.replyBarrier(policy == FsyncPolicy.ALWAYS ? writer : null);
         }
     }
 
@@ -313,7 +312,7 @@ public final class AppendOnlyFile implements AutoCloseable {
     private void startWriting(FileChannel file, long size) {
         writer = new AofWriter(file, size, settings.fsync());
         server.propagation().target(writer);
-        server.replyBarrier(settings.fsync() == FsyncPolicy.ALWAYS ? writer : null);
+        server.replyBarrier(writer);
     }
 
     private KeyspaceView snapshot() {

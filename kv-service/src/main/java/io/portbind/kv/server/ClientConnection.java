@@ -17,9 +17,10 @@ import java.util.ArrayDeque;
  * One client connection: runs each decoded request through the dispatcher. The replies to all the
  * requests of one read go into one buffer, written and flushed once when the read completes: one
  * buffer and one system call per batch of pipelined requests. While the session is parked by a
- * blocking command, later requests wait here in order and reading pauses. With {@code appendfsync always}
- * (a {@link ReplyBarrier}) a batch of replies is held, in order, until the AOF has been fsynced as far as it
- * was when the batch was complete.
+ * blocking command, later requests wait here in order and reading pauses. While an AOF is on (a
+ * {@link ReplyBarrier}) a batch of replies is held, in order, until the AOF has been written (fsynced, with
+ * {@code appendfsync always}) as far as it was when the batch was complete; a batch of reads that came after
+ * no new write goes at once.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter {
 
