@@ -104,6 +104,14 @@ public final class Keyspace {
         }
     }
 
+    /**
+     * Announces {@code key} of {@code db} to {@link KeyspaceListener#keyReady} when the command ends, as a key it
+     * created is (Redis's {@code signalKeyAsReady}): for keys that SWAPDB or FLUSHDB made available at once.
+     */
+    public void signalKeyAsReady(int db, byte[] key) {
+        signalReady(db, key);
+    }
+
     void signalReady(int db, byte[] key) {
         for (KeyspaceListener listener : listeners) {
             if (listener.awaitsReadyKeys()) {

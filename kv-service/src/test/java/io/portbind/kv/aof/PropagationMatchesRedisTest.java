@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +49,64 @@ class PropagationMatchesRedisTest {
             run(jedis, script);
         }
         assertEquals(normalized(redisDir), normalized(kvDir));
+    }
+
+    @Test
+    void aPopServedToABlockedClientPropagatesAfterTheCommandThatServedIt(@TempDir Path redisDir,
+                                                                        @TempDir Path kvDir) throws Exception {
+        Path redisServer = ExternalTool.require("redis-server");
+        int port = AofFiles.freePort();
+        Process redis = AofFiles.redisServer(redisServer, redisDir, port, "always");
+        try {
+            blockedThenServed(port);
+        } finally {
+            AofFiles.stop(redis, port);
+        }
+        try (KvTestServer kv = KvTestServer.start(Map.of("KV_DIR", kvDir.toString(), "KV_APPENDONLY", "yes"))) {
+            blockedThenServed(kv.port());
+        }
+        List<String> ours = normalized(kvDir);
+        assertEquals(normalized(redisDir), ours);
+        assertEquals(List.of("SELECT 1", "RPUSH q a b", "SELECT 0", "SWAPDB 0 1", "LPOP q", "LPUSH q2 x",
+                "LPOP q2"), ours);
+    }
+
+    /** A client blocks on q and q2 in db 0; SWAPDB brings it a q, then another one waits on q2 for a push. */
+    private static void blockedThenServed(int port) throws Exception {
+        ExecutorService blocked = Executors.newFixedThreadPool(2);
+        try (Jedis writer = new Jedis("127.0.0.1", port)) {
+            Future<List<String>> first = blocked.submit(() -> {
+                try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                    return jedis.blpop(5, "q");
+                }
+            });
+            awaitBlocked(writer, 1);
+            writer.select(1);
+            writer.rpush("q", "a", "b");
+            writer.select(0);
+            writer.swapDB(0, 1);
+            assertEquals(List.of("q", "a"), first.get(10, TimeUnit.SECONDS));
+            Future<List<String>> second = blocked.submit(() -> {
+                try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                    return jedis.blpop(5, "q2");
+                }
+            });
+            awaitBlocked(writer, 1);
+            writer.lpush("q2", "x");
+            assertEquals(List.of("q2", "x"), second.get(10, TimeUnit.SECONDS));
+        } finally {
+            blocked.shutdownNow();
+        }
+    }
+
+    private static void awaitBlocked(Jedis jedis, int clients) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!jedis.info("clients").contains("blocked_clients:" + clients)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no client blocked");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private static List<String> normalized(Path dir) throws IOException {
