@@ -22,7 +22,9 @@ public final class CommandLineArguments {
                 .name(service.name())
                 .version(service.name() + " " + version)
                 .mixinStandardHelpOptions(true);
+        // 120 columns, so that the environment table keeps one variable per line however long its name.
         spec.usageMessage()
+                .width(120)
                 .description("Serves " + service.protocol() + " on its own port. Each setting may be given as a "
                         + "flag or as an environment variable; the flag wins.")
                 .footerHeading("%nEnvironment variables:%n")

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The life of a service process: read the configuration, bind, announce the listening address,
  * serve until SIGTERM or SIGINT, stop gracefully. User mistakes end in one line on stderr and exit
- * status 2; a port that cannot be bound, or a {@link StartupFailedException} (a damaged data file), in one line
- * and status 1. No stack traces for any of them.
+ * status 2; a port that cannot be bound, or a {@link StartupException}, in one line and status 1. No stack
+ * traces for either.
  */
 public final class ServiceLauncher {
 
@@ -66,8 +66,8 @@ public final class ServiceLauncher {
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return EXIT_USAGE;
-        } catch (StartupFailedException e) {
-            err.println(e.getMessage());
+        } catch (StartupException e) {
+            err.println(service.name() + ": " + e.getMessage());
             return EXIT_FAILURE;
         }
 

@@ -28,6 +28,7 @@ public final class ServerCommands implements CommandFamily {
     private static void flushDb(Call call) {
         checkFlushMode(call);
         call.db().clear();
+        call.forcePropagation();
         call.reply().ok();
     }
 
@@ -36,6 +37,7 @@ public final class ServerCommands implements CommandFamily {
         for (int db = 0; db < Keyspace.DATABASES; db++) {
             call.keyspace().database(db).clear();
         }
+        call.forcePropagation();
         call.reply().ok();
     }
 

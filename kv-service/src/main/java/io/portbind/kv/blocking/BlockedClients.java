@@ -97,10 +97,11 @@ public final class BlockedClients implements KeyspaceListener {
         if (blocked == 0) {
             return;
         }
+        // Served once the command is over, as Redis's scanDatabaseForReadyKeys: the pops then propagate after it.
         Database database = keyspace.database(db);
         for (ByteBuffer key : new ArrayList<>(byDatabase.get(db).keySet())) {
             if (database.exists(key.array())) {
-                serve(db, key);
+                keyspace.signalKeyAsReady(db, key.array());
             }
         }
     }

@@ -6,7 +6,7 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
-import io.portbind.kv.table.ConfigParameter;
+import io.portbind.kv.table.ConfigEntry;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.snapshot.SaveSchedule;
 import io.portbind.kv.snapshot.Snapshots;
@@ -49,7 +49,7 @@ public final class ConfigParameters {
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final ServerState server;
-    private final Map<ConfigParameter, Parameter> adapted = new ConcurrentHashMap<>();
+    private final Map<ConfigEntry, Parameter> added = new ConcurrentHashMap<>();
     private final Set<String> protectedNames = new HashSet<>();
 
     ConfigParameters(ServerState server) {
@@ -65,7 +65,6 @@ public final class ConfigParameters {
             snapshots(call).fileName(value);
         });
         immutable("enable-protected-configs", call -> protectedConfigs(call).text());
-        fixed("appendonly", "no");
         immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
         add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
         add("protected-mode", call -> server.protectedMode() ? "yes" : "no",
@@ -86,10 +85,10 @@ public final class ConfigParameters {
         immutable("cluster-enabled", call -> "no");
     }
 
-    /** Every parameter in declaration order, then those features added. */
+    /** Every parameter in declaration order, then those features added ({@link ServerState#configEntries}). */
     Iterable<Parameter> all() {
         List<Parameter> all = new ArrayList<>(parameters.values());
-        server.configParameters().forEach(added -> all.add(adapted(added)));
+        server.configEntries().forEach(entry -> all.add(of(entry)));
         return all;
     }
 
@@ -100,18 +99,18 @@ public final class ConfigParameters {
         if (own != null) {
             return own;
         }
-        for (ConfigParameter added : server.configParameters()) {
-            if (added.name().equals(lower)) {
-                return adapted(added);
+        for (ConfigEntry entry : server.configEntries()) {
+            if (entry.name().equals(lower)) {
+                return of(entry);
             }
         }
         return null;
     }
 
-    /** A feature's parameter in this class's shape, one instance each, so CONFIG SET notices a duplicate. */
-    private Parameter adapted(ConfigParameter added) {
-        return adapted.computeIfAbsent(added, feature -> new Parameter(feature.name(),
-                call -> feature.value().get(), (call, value) -> feature.setter().accept(value)));
+    /** One {@link Parameter} per entry, so that CONFIG SET sees a parameter named twice as a duplicate. */
+    private Parameter of(ConfigEntry entry) {
+        return added.computeIfAbsent(entry, named -> new Parameter(named.name(), call -> named.value().get(),
+                named.setter() == null ? null : named.setter()::set));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class EvictionCommands implements CommandFamily {
         Runnable applyPolicy = () -> keyspace.keyAccess(settings.policy().usesLfu() ? lfu : LruClock.INSTANCE);
         applyPolicy.run();
         server.memoryLimit(evictor);
-        EvictionParameters.of(settings, evictor::evict, applyPolicy).forEach(server::addConfigParameter);
+        EvictionParameters.of(settings, evictor::evict, applyPolicy).forEach(server.configEntries()::add);
         registry.bind("object|freq", this::freq)
                 .bind("object|idletime", this::idleTime);
     }

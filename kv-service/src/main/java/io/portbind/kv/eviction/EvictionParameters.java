@@ -2,7 +2,7 @@ package io.portbind.kv.eviction;
 
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
-import io.portbind.kv.table.ConfigParameter;
+import io.portbind.kv.table.ConfigEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -26,13 +26,13 @@ final class EvictionParameters {
      *                     what is used, as Redis's updateMaxmemory)
      * @param policyChanged run after maxmemory-policy was set (switches keys between LRU and LFU stamps)
      */
-    static List<ConfigParameter> of(EvictionSettings settings, Runnable limitChanged, Runnable policyChanged) {
+    static List<ConfigEntry> of(EvictionSettings settings, Runnable limitChanged, Runnable policyChanged) {
         return List.of(
-                new ConfigParameter("maxmemory", () -> Long.toUnsignedString(settings.maxmemory()), text -> {
+                new ConfigEntry("maxmemory", () -> Long.toUnsignedString(settings.maxmemory()), (call, text) -> {
                     settings.maxmemory(memory(text));
                     limitChanged.run();
                 }),
-                new ConfigParameter("maxmemory-policy", () -> settings.policy().text(), text -> {
+                new ConfigEntry("maxmemory-policy", () -> settings.policy().text(), (call, text) -> {
                     settings.policy(policy(text));
                     policyChanged.run();
                 }),
@@ -59,9 +59,9 @@ final class EvictionParameters {
         return policy;
     }
 
-    private static ConfigParameter integer(String name, IntSupplier value, int min, int max,
+    private static ConfigEntry integer(String name, IntSupplier value, int min, int max,
                                            IntConsumer setter) {
-        return new ConfigParameter(name, () -> Integer.toString(value.getAsInt()), text -> {
+        return new ConfigEntry(name, () -> Integer.toString(value.getAsInt()), (call, text) -> {
             long parsed;
             try {
                 parsed = Numbers.parseLong(text.getBytes(StandardCharsets.UTF_8));

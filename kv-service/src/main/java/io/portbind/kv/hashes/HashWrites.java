@@ -6,6 +6,7 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.strings.StringCounters;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
 import java.math.BigDecimal;
 
 /** HSET, HMSET, HSETNX, HDEL, HINCRBY and HINCRBYFLOAT. */
@@ -112,6 +113,9 @@ final class HashWrites {
         byte[] result = StringCounters.addFloat(value, increment);
         storeField(call, hash, result);
         call.reply().bulk(result);
+        if (call.propagating()) {
+            call.propagateAs(Effects.HSET, call.arg(1), call.arg(2), result);
+        }
     }
 
     /** Sets the field at argument 2 of the hash at argument 1 ({@code hash}, null when it is to be created). */

@@ -4,6 +4,7 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
+import io.portbind.kv.table.Effects;
 
 /** EXPIRE, PEXPIRE, EXPIREAT, PEXPIREAT (NX XX GT LT), TTL, PTTL, EXPIRETIME, PEXPIRETIME, PERSIST. */
 public final class ExpiryCommands implements CommandFamily {
@@ -26,7 +27,8 @@ public final class ExpiryCommands implements CommandFamily {
     /**
      * The one routine behind the four EXPIRE commands: parses the NX/XX/GT/LT options, then the time
      * (counted from {@code base}, in units of {@code unitMillis}), then applies it.
-     * A time already past deletes the key. Replies 1 when the TTL was set, 0 when not.
+     * A time already past deletes the key. Replies 1 when the TTL was set, 0 when not. Propagated as Redis 7.0
+     * does: {@code DEL key} for a time past, else {@code PEXPIREAT key ms [option]} (PEXPIREAT itself as given).
      */
     private static void setExpiry(Call call, TimeBase base, long unitMillis) {
         ExpireCondition condition = ExpireCondition.parse(call, 3);
@@ -47,8 +49,19 @@ public final class ExpiryCommands implements CommandFamily {
             call.reply().integer(0);
             return;
         }
+        boolean past = when <= call.keyspace().now();
         db.setExpireTime(key, when);
         call.reply().integer(1);
+        if (call.propagating()) {
+            if (past) {
+                call.propagateAs(Effects.DEL, key);
+            } else if (base == TimeBase.NOW || unitMillis != ExpireTimes.MILLISECONDS) {
+                byte[][] absolute = call.args().clone();
+                absolute[0] = Effects.PEXPIREAT;
+                absolute[2] = Effects.number(when);
+                call.propagateAs(absolute);
+            }
+        }
     }
 
     /** TTL, PTTL (from now: the remaining time) and EXPIRETIME, PEXPIRETIME (Unix time): -2 missing, -1 no TTL. */

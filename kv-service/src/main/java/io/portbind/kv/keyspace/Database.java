@@ -133,6 +133,21 @@ public final class Database {
         keyspace.signalModified(index, key);
     }
 
+    /**
+     * Stores a key read from a data file (dump.rdb, an AOF base) with its expiry time, unless that time has
+     * passed, as redis-server does when it loads as a master. Returns whether the key was stored.
+     */
+    public boolean load(byte[] key, Object value, long expireAtMillis) {
+        if (expireAtMillis != NO_EXPIRY && expireAtMillis <= keyspace.now()) {
+            return false;
+        }
+        put(key, value);
+        if (expireAtMillis != NO_EXPIRY) {
+            setExpireTime(key, expireAtMillis);
+        }
+        return true;
+    }
+
     /** Removes {@code key}; false when it did not exist. */
     public boolean delete(byte[] key) {
         if (expireIfDue(key)) {
@@ -361,7 +376,7 @@ public final class Database {
         if (value != null) {
             forget(key, value);
         }
-        keyspace.signalModified(index, key);
+        keyspace.signalExpired(index, key);
     }
 
     /** Uncounts a removed entry and its expiry, if it had one. */

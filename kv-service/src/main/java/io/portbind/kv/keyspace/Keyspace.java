@@ -30,6 +30,8 @@ public final class Keyspace {
     private volatile long usedMemory;
     private KeyAccess keyAccess = KeyAccess.UNTRACKED;
     private boolean touching = true;
+    /** Changes made to the data so far (Redis's {@code server.dirty}): what propagation compares around a command. */
+    private long dirty;
 
     public Keyspace() {
         for (int i = 0; i < DATABASES; i++) {
@@ -135,12 +137,21 @@ public final class Keyspace {
         this.touching = touches;
     }
 
+    /**
+     * How many changes commands have made to the data since start: every write, delete, expiry-time change and
+     * database replacement counts; keys that expire do not (Redis's {@code server.dirty}). Under the lock.
+     */
+    public long dirty() {
+        return dirty;
+    }
+
     /** Exchanges the contents of two databases (SWAPDB). */
     public void swap(int first, int second) {
         databases[first].swapWith(databases[second]);
     }
 
     void signalModified(int db, byte[] key) {
+        dirty++;
         for (KeyspaceListener listener : listeners) {
             listener.keyModified(db, key);
         }
@@ -156,6 +167,22 @@ public final class Keyspace {
         }
     }
 
+    /** {@code key} expired and was deleted, lazily or by the active cycle: a change, but no command's. */
+    void signalExpired(int db, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyModified(db, key);
+            listener.keyExpired(db, key);
+        }
+    }
+
+    /**
+     * Announces {@code key} of {@code db} to {@link KeyspaceListener#keyReady} when the command ends, as a key it
+     * created is (Redis's {@code signalKeyAsReady}): for keys that SWAPDB or FLUSHDB made available at once.
+     */
+    public void signalKeyAsReady(int db, byte[] key) {
+        signalReady(db, key);
+    }
+
     void signalReady(int db, byte[] key) {
         for (KeyspaceListener listener : listeners) {
             if (listener.awaitsReadyKeys()) {
@@ -167,6 +194,7 @@ public final class Keyspace {
     }
 
     void signalReplaced(int db) {
+        dirty++;
         for (KeyspaceListener listener : listeners) {
             listener.databaseReplaced(db);
         }

@@ -11,6 +11,13 @@ public interface KeyspaceListener {
     }
 
     /**
+     * A key of {@code db} expired and was deleted, found by a read or by the active expire cycle (after
+     * {@link #keyModified} for it). Redis propagates such a deletion as {@code DEL key}.
+     */
+    default void keyExpired(int db, byte[] key) {
+    }
+
+    /**
      * A key was created in {@code db} by the command that just finished (Redis's signalKeyAsReady:
      * blocked BLPOP/BZPOPMIN clients use this). Delivered after the command, before the lock is released.
      */

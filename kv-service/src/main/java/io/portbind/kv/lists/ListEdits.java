@@ -58,7 +58,8 @@ final class ListEdits {
             long to = Math.min(ListReads.fromEnd(stop, size), size - 1L);
             if (from > to || from >= size) {
                 db.delete(key);
-            } else {
+            } else if (from > 0 || to < size - 1) {
+                // A trim that keeps everything changes nothing: not a write, so not propagated (Redis's dirty).
                 list.retain((int) from, (int) to);
                 db.modified(key);
             }

@@ -6,6 +6,7 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class ListMoves {
 
     static void lmpop(Call call) {
         MultiPop request = parseMultiPop(call, 1);
-        if (!popFirstNonEmpty(call.reply(), call.db(), request)) {
+        if (!popFirstNonEmpty(call, request)) {
             call.reply().nullArray();
         }
     }
@@ -66,15 +67,25 @@ final class ListMoves {
      * Pops from the first of {@code request}'s keys that holds a list and replies {@code [key, [elements]]};
      * false (nothing written) when none does.
      */
-    static boolean popFirstNonEmpty(Reply reply, Database db, MultiPop request) {
+    static boolean popFirstNonEmpty(Call call, MultiPop request) {
+        Database db = call.db();
         for (byte[] key : request.keys()) {
             ListValue list = db.get(key, ValueType.LIST);
             if (list != null) {
-                popFrom(reply, db, key, list, request);
+                if (call.propagating()) {
+                    call.propagateAs(popEffect(key, request, list));
+                }
+                popFrom(call.reply(), db, key, list, request);
                 return true;
             }
         }
         return false;
+    }
+
+    /** How LMPOP and BLMPOP propagate, as Redis 7.0: {@code LPOP|RPOP key n}, n the elements about to be popped. */
+    static byte[][] popEffect(byte[] key, MultiPop request, ListValue list) {
+        long popped = Math.min(request.count(), list.size());
+        return new byte[][] {request.end() == End.HEAD ? Effects.LPOP : Effects.RPOP, key, Effects.number(popped)};
     }
 
     /** Replies {@code [key, [elements]]} with up to the requested count popped from {@code list}. */

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.portbind.kv.resp.ProtocolError;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.Dispatcher;
+import io.portbind.kv.table.ReplyBarrier;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
 import java.util.ArrayDeque;
@@ -16,7 +17,10 @@ import java.util.ArrayDeque;
  * One client connection: runs each decoded request through the dispatcher. The replies to all the
  * requests of one read go into one buffer, written and flushed once when the read completes: one
  * buffer and one system call per batch of pipelined requests. While the session is parked by a
- * blocking command, later requests wait here in order and reading pauses.
+ * blocking command, later requests wait here in order and reading pauses. While an AOF is on (a
+ * {@link ReplyBarrier}) a batch of replies is held, in order, until the AOF has been written (fsynced, with
+ * {@code appendfsync always}) as far as it was when the batch was complete; a batch of reads that came after
+ * no new write goes at once.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter {
 
@@ -28,6 +32,11 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
     private Call call;
     /** The replies of the current read batch, not yet written to the channel; null when there are none. */
     private ByteBuf replies;
+    /** Batches of replies waiting for the AOF, oldest first, each with the position it waits for. */
+    private final ArrayDeque<HeldReplies> held = new ArrayDeque<>();
+
+    private record HeldReplies(ByteBuf replies, long position) {
+    }
 
     public ClientConnection(ServerState server, Dispatcher dispatcher) {
         this.server = server;
@@ -44,6 +53,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         context = ctx;
         session = new Session(server.nextClientId(), ctx.channel(), server.password().isEmpty(), this::resume);
         call = new Call(session, server);
+        session.unparkedReplies(this::addReply);
         server.clients().put(session.id(), session);
         server.stats().connectionReceived();
         ctx.fireChannelActive();
@@ -77,6 +87,19 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
             replies.release();
             replies = null;
         }
+        while (!held.isEmpty()) {
+            held.poll().replies().release();
+        }
+    }
+
+    /** An unparked command's reply: it goes out with the replies of the requests that waited. */
+    private void addReply(ByteBuf reply) {
+        if (replies == null) {
+            replies = reply;
+            return;
+        }
+        replies.writeBytes(reply);
+        reply.release();
     }
 
     private void handle(Object request) {
@@ -101,7 +124,9 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         session.reply().target(null);
         if (session.isClosing()) {
             writeReplies();
-            context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            if (held.isEmpty()) {
+                close();
+            }
         }
     }
 
@@ -109,12 +134,43 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (replies == null) {
             return;
         }
-        if (replies.isReadable()) {
-            context.write(replies, context.voidPromise());
-        } else {
-            replies.release();
-        }
+        ByteBuf batch = replies;
         replies = null;
+        if (!batch.isReadable()) {
+            batch.release();
+            return;
+        }
+        ReplyBarrier barrier = server.replyBarrier();
+        long position = barrier == null ? 0 : barrier.position();
+        if (held.isEmpty() && (barrier == null || barrier.reached(position))) {
+            context.write(batch, context.voidPromise());
+            return;
+        }
+        held.add(new HeldReplies(batch, position));
+        if (held.size() == 1) {
+            awaitHeld(barrier);
+        }
+    }
+
+    /** Once the AOF reaches the oldest held batch, sends every batch it covers, on the event loop. */
+    private void awaitHeld(ReplyBarrier barrier) {
+        barrier.whenReached(held.peek().position(), () -> context.executor().execute(() -> releaseHeld(barrier)));
+    }
+
+    private void releaseHeld(ReplyBarrier barrier) {
+        while (!held.isEmpty() && barrier.reached(held.peek().position())) {
+            context.write(held.poll().replies(), context.voidPromise());
+        }
+        context.flush();
+        if (!held.isEmpty()) {
+            awaitHeld(barrier);
+        } else if (session.isClosing()) {
+            close();
+        }
+    }
+
+    private void close() {
+        context.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** On the event loop, after a parked session was woken: serve the requests that waited. */

@@ -1,6 +1,7 @@
 package io.portbind.kv.server;
 
 import io.portbind.kv.admin.ServerCommands;
+import io.portbind.kv.aof.AofCommands;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
@@ -30,16 +31,17 @@ public final class CommandFamilies {
     private CommandFamilies() {
     }
 
-    /** Every family with the default eviction settings (no maxmemory), for tests of the table. */
+    /** Every family with the default settings (no maxmemory, no AOF), for tests of the table. */
     public static List<CommandFamily> create(BlockedClients blockedClients) {
-        return create(blockedClients, new EvictionSettings());
+        return create(blockedClients, new EvictionSettings(), AofCommands.withDefaults());
     }
 
     /**
-     * A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps and
-     * which starts with the memory limit {@code eviction}.
+     * A fresh instance of every family, for one server whose parked clients {@code blockedClients} keeps, which
+     * starts with the memory limit {@code eviction} and the AOF configured as {@code aof} says.
      */
-    public static List<CommandFamily> create(BlockedClients blockedClients, EvictionSettings eviction) {
+    public static List<CommandFamily> create(BlockedClients blockedClients, EvictionSettings eviction,
+                                             AofCommands aof) {
         PubSubCommands pubSub = new PubSubCommands();
         TransactionCommands transactions = new TransactionCommands();
         return List.of(
@@ -61,6 +63,7 @@ public final class CommandFamilies {
                 new SetCommands(),
                 new SortedSetCommands(blockedClients),
                 new SnapshotCommands(),
-                new EvictionCommands(eviction));
+                new EvictionCommands(eviction),
+                aof);
     }
 }

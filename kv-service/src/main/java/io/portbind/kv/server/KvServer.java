@@ -3,16 +3,19 @@ package io.portbind.kv.server;
 import io.netty.channel.ChannelHandler;
 import io.portbind.common.config.Config;
 import io.portbind.common.server.ServerApplication;
-import io.portbind.common.server.StartupFailedException;
+import io.portbind.common.server.StartupException;
+import io.portbind.kv.aof.AofCommands;
+import io.portbind.kv.aof.AofSettings;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.config.ProtectedConfigs;
 import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.keyspace.ActiveExpiry;
 import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.rdb.RdbAofBase;
+import io.portbind.kv.rdb.RdbSnapshotFormat;
 import io.portbind.kv.snapshot.SnapshotFormat;
 import io.portbind.kv.snapshot.SnapshotLoader;
 import io.portbind.kv.snapshot.Snapshots;
-import io.portbind.kv.rdb.RdbSnapshotFormat;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ServerState;
@@ -36,6 +39,7 @@ public final class KvServer implements ServerApplication {
     private final ConnectionGate gate;
     private final Snapshots snapshots;
     private volatile boolean serving;
+    private final AofCommands aof;
 
     public KvServer(Config config) {
         this(config, SNAPSHOT_FORMAT);
@@ -54,9 +58,13 @@ public final class KvServer implements ServerApplication {
         this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
         EvictionSettings eviction = new EvictionSettings(config.get(Main.MAXMEMORY), config.get(Main.MAXMEMORY_POLICY));
-        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, eviction));
-        // With appendonly yes the AOF is loaded here instead, as Redis prefers it to the snapshot.
-        load(keyspace, format);
+        this.aof = new AofCommands(config.get(Main.DIR), config, new RdbAofBase(keyspace));
+        this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, eviction, aof));
+        boolean appendOnly = config.get(AofSettings.APPENDONLY);
+        if (!appendOnly) {
+            load(keyspace, format); // with the AOF on, Redis loads the AOF alone, even when dump.rdb exists
+        }
+        aof.start(appendOnly);
         this.activeExpiry = new ActiveExpiry(keyspace);
         activeExpiry.start();
         snapshots.start();
@@ -73,7 +81,7 @@ public final class KvServer implements ServerApplication {
                     ? "cannot read " + snapshots.file() + ": " + (unreadable.getReason() != null
                             ? unreadable.getReason() : unreadable.getClass().getSimpleName())
                     : "cannot load " + e.getMessage();
-            throw new StartupFailedException(Main.SERVICE.name() + ": " + problem);
+            throw new StartupException(problem);
         }
     }
 
@@ -110,5 +118,6 @@ public final class KvServer implements ServerApplication {
             snapshots.finalSave(Snapshots.FinalSave.NEVER);
         }
         snapshots.close();
+        aof.close();
     }
 }

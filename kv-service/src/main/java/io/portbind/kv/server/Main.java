@@ -5,13 +5,15 @@ import io.portbind.common.config.Parsers;
 import io.portbind.common.config.ServiceDescriptor;
 import io.portbind.common.config.Setting;
 import io.portbind.common.server.ServiceLauncher;
+import io.portbind.kv.aof.AofSettings;
 import io.portbind.kv.config.ProtectedConfigs;
-import io.portbind.kv.snapshot.SaveSchedule;
 import io.portbind.kv.eviction.MaxmemoryPolicy;
 import io.portbind.kv.eviction.MemoryValue;
+import io.portbind.kv.snapshot.SaveSchedule;
 import io.portbind.kv.table.ServerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,14 +66,20 @@ public final class Main {
                     + "volatile-lfu, volatile-random or volatile-ttl.", Main::policy);
 
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
-            REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS, MAXMEMORY,
-            MAXMEMORY_POLICY);
+            settings(List.of(REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS,
+                    MAXMEMORY, MAXMEMORY_POLICY), AofSettings.ALL));
 
     private Main() {
     }
 
     public static void main(String[] args) {
         ServiceLauncher.run(SERVICE, args, KvServer::new);
+    }
+
+    private static Setting<?>[] settings(List<Setting<?>> own, List<Setting<?>> aof) {
+        List<Setting<?>> all = new ArrayList<>(own);
+        all.addAll(aof);
+        return all.toArray(new Setting<?>[0]);
     }
 
     /** An existing directory, made absolute: CONFIG GET dir shows it so, as Redis shows its working directory. */

@@ -6,6 +6,7 @@ import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.BoundedArguments;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +24,10 @@ public final class SetRandom {
     private SetRandom() {
     }
 
-    /** SPOP key [count]: one member as a bulk string, or a set of up to {@code count} members. */
+    /**
+     * SPOP key [count]: one member as a bulk string, or a set of up to {@code count} members. Propagated as its
+     * effect, as Redis 7.0: one {@code SREM key member} per member popped, {@code DEL key} when all were.
+     */
     static void pop(Call call) {
         if (call.argCount() > 3) {
             throw CommandError.SYNTAX;
@@ -38,6 +42,7 @@ public final class SetRandom {
             if (member != null) {
                 set.remove(member);
                 SetMembers.changed(db, key, set);
+                call.propagateAs(Effects.SREM, key, member);
             }
             return;
         }
@@ -48,6 +53,7 @@ public final class SetRandom {
         if (count >= set.size()) {
             SetMembers.reply(call.reply(), set);
             db.delete(key);
+            call.propagateAs(Effects.DEL, key);
             return;
         }
         List<byte[]> popped = distinct(set, (int) count, ThreadLocalRandom.current());
@@ -55,7 +61,9 @@ public final class SetRandom {
         for (byte[] member : popped) {
             call.reply().bulk(member);
             set.remove(member);
+            call.alsoPropagate(Effects.SREM, key, member);
         }
+        call.preventPropagation();
         db.modified(key);
     }
 

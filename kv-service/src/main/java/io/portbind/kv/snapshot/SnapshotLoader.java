@@ -1,6 +1,5 @@
 package io.portbind.kv.snapshot;
 
-import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.Keyspace;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -32,19 +31,8 @@ public final class SnapshotLoader {
         long[] counts = new long[2];
         keyspace.lock();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            long now = keyspace.now();
-            format.read(in, file.toString(), (db, key, value, expireAt) -> {
-                if (expireAt != Database.NO_EXPIRY && expireAt <= now) {
-                    counts[1]++;
-                    return;
-                }
-                Database database = keyspace.database(db);
-                database.put(key, value);
-                if (expireAt != Database.NO_EXPIRY) {
-                    database.setExpireTime(key, expireAt);
-                }
-                counts[0]++;
-            });
+            format.read(in, file.toString(),
+                    (db, key, value, expireAt) -> counts[keyspace.database(db).load(key, value, expireAt) ? 0 : 1]++);
         } catch (NoSuchFileException absent) {
             return;
         } finally {

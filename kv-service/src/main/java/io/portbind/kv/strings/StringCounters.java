@@ -4,6 +4,7 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -53,6 +54,10 @@ public final class StringCounters {
         byte[] bytes = addFloat(value, increment);
         db.putKeepTtl(key, bytes);
         call.reply().bulk(bytes);
+        if (call.propagating()) {
+            // The result, not the increment: float arithmetic need not round the same way where it is replayed.
+            call.propagateAs(Effects.SET, key, bytes, Effects.KEEPTTL);
+        }
     }
 
     /** {@code value + increment}, or {@link CommandError#OVERFLOW} when it does not fit a long (INCRBY, HINCRBY). */

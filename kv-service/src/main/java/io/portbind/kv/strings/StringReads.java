@@ -5,6 +5,7 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
 
 /** GET, GETDEL, GETEX, MGET, MSET and MSETNX. */
 final class StringReads {
@@ -22,10 +23,16 @@ final class StringReads {
         call.reply().bulk(value);
         if (value != null) {
             db.delete(call.arg(1));
+            if (call.propagating()) {
+                call.propagateAs(Effects.DEL, call.arg(1));
+            }
         }
     }
 
-    /** GETEX key [EX seconds | PX milliseconds | EXAT time | PXAT time | PERSIST]. */
+    /**
+     * GETEX key [EX seconds | PX milliseconds | EXAT time | PXAT time | PERSIST], propagated as Redis 7.0 does:
+     * {@code PEXPIREAT key ms}, {@code DEL key} for a time already past, {@code PERSIST key}.
+     */
     static void getEx(Call call) {
         ExpireTimes.Option expiry = null;
         int expiryAt = 0;
@@ -50,9 +57,14 @@ final class StringReads {
             return;
         }
         if (expiry != null) {
+            boolean past = expireAt <= call.keyspace().now();
             db.setExpireTime(key, expireAt);
-        } else if (persist) {
-            db.persist(key);
+            if (call.propagating()) {
+                call.propagateAs(past ? new byte[][] {Effects.DEL, key}
+                        : new byte[][] {Effects.PEXPIREAT, key, Effects.number(expireAt)});
+            }
+        } else if (persist && db.persist(key) && call.propagating()) {
+            call.propagateAs(Effects.PERSIST, key);
         }
     }
 

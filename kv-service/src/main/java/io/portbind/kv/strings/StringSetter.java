@@ -6,6 +6,9 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +60,20 @@ final class StringSetter {
         }
         long expireAt = expiry == null ? NONE : expiry.absolute(call, expiryAt);
         setGeneric(call, flags, call.arg(1), call.arg(2), expireAt, OK, NULL);
+        if ((flags & GET) != 0 && expiry == null && call.propagating()) {
+            call.propagateAs(withoutGet(call));
+        }
+    }
+
+    /** SET's arguments without its GET options, which Redis 7.0 does not propagate. */
+    private static byte[][] withoutGet(Call call) {
+        List<byte[]> kept = new ArrayList<>(call.argCount());
+        for (int i = 0; i < call.argCount(); i++) {
+            if (i < 3 || !call.is(i, "get")) {
+                kept.add(call.arg(i));
+            }
+        }
+        return kept.toArray(new byte[0][]);
     }
 
     /** SETNX key value: 1 when set, 0 when the key existed. */
@@ -70,15 +87,19 @@ final class StringSetter {
         setGeneric(call, 0, call.arg(1), call.arg(3), expireAt, OK, NULL);
     }
 
-    /** GETSET key value: the old value, and the new one without a TTL. */
+    /** GETSET key value: the old value, and the new one without a TTL; propagated as SET key value. */
     static void getAndSet(Call call) {
         setGeneric(call, GET, call.arg(1), call.arg(2), NONE, OK, NULL);
+        if (call.propagating()) {
+            call.propagateAs(Effects.SET, call.arg(1), call.arg(2));
+        }
     }
 
     /**
      * Sets {@code key} to {@code value} under the {@code flags} above, with an absolute expiry time
      * (or {@link #NONE}). With GET the old value is the reply, and WRONGTYPE stops everything;
-     * otherwise {@code onSet} or {@code onAbort} (NX/XX not met) writes the reply.
+     * otherwise {@code onSet} or {@code onAbort} (NX/XX not met) writes the reply. A set with an expiry
+     * propagates as {@code SET key value PXAT ms}, as Redis 7.0 does, whatever the command or its options.
      */
     private static void setGeneric(Call call, int flags, byte[] key, byte[] value, long expireAt,
                                    Consumer<Reply> onSet, Consumer<Reply> onAbort) {
@@ -104,6 +125,9 @@ final class StringSetter {
         }
         if (expireAt != NONE) {
             db.setExpireTime(key, expireAt);
+            if (call.propagating()) {
+                call.propagateAs(Effects.SET, key, value, Effects.PXAT, Effects.number(expireAt));
+            }
         }
         if ((flags & GET) == 0) {
             onSet.accept(call.reply());

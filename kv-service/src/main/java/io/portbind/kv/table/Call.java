@@ -81,6 +81,51 @@ public final class Call {
         return new CommandError("ERR wrong number of arguments for '" + spec.fullName() + "' command");
     }
 
+    /**
+     * Whether this command's effects are being propagated (an AOF is on). A body whose effect differs from its
+     * text checks this before building what {@link #propagateAs} or {@link #alsoPropagate} take, so that
+     * nothing is built while nothing listens.
+     */
+    public boolean propagating() {
+        return server.propagation().recording();
+    }
+
+    /**
+     * Propagates this command, if it changed the data, as {@code argv} instead of its own arguments (Redis's
+     * {@code rewriteClientCommandVector}): {@code SET key value PXAT ms} for {@code SET key value EX s}. Most
+     * bodies never call this: by default a command that changed the data propagates as it was received.
+     */
+    public void propagateAs(byte[]... argv) {
+        if (propagating()) {
+            server.propagation().rewrite(argv);
+        }
+    }
+
+    /**
+     * Propagates {@code argv}, in the client's database, before this command's own propagation (Redis's
+     * {@code alsoPropagate}): each {@code SREM} of an {@code SPOP} with a count. Several in one command are
+     * wrapped in MULTI ... EXEC.
+     */
+    public void alsoPropagate(byte[]... argv) {
+        if (propagating()) {
+            server.propagation().alsoPropagate(session.db(), argv);
+        }
+    }
+
+    /** This command propagates even when it changed no data (FLUSHDB and FLUSHALL of empty databases). */
+    public void forcePropagation() {
+        if (propagating()) {
+            server.propagation().force();
+        }
+    }
+
+    /** This command's own arguments are not propagated, only what it gave {@link #alsoPropagate}. */
+    public void preventPropagation() {
+        if (propagating()) {
+            server.propagation().prevent();
+        }
+    }
+
     /** Whether argument {@code index} is {@code word}, ignoring ASCII case; {@code word} is lower case. */
     public boolean is(int index, String word) {
         byte[] arg = args[index];

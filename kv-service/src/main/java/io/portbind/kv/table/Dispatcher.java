@@ -92,14 +92,23 @@ public final class Dispatcher {
 
     /**
      * Executes an already checked command atomically: under the keyspace lock, turning a
-     * {@link CommandError} into its error reply. EXEC calls this for each queued command.
+     * {@link CommandError} into its error reply. EXEC calls this for each queued command. While an AOF is on,
+     * what the command changed is propagated through {@link Propagation} when it ends.
      */
     public void execute(Call call) {
         Keyspace keyspace = server.keyspace();
         CommandSpec spec = call.spec();
+        byte[][] args = call.args();
         keyspace.lock();
         // Only a command declared WRITE makes collections shared with an open snapshot copy themselves first.
         boolean outerWrites = keyspace.mayWrite(spec.has(CommandFlag.WRITE));
+        Propagation propagation = server.propagation();
+        boolean propagating = propagation.active();
+        long dirtyBefore = 0;
+        if (propagating) {
+            propagation.enter();
+            dirtyBefore = keyspace.dirty();
+        }
         long started = System.nanoTime();
         boolean failed = false;
         call.session().commandStarted(spec, keyspace.now());
@@ -114,6 +123,10 @@ public final class Dispatcher {
             spec.stats().executed(System.nanoTime() - started, failed);
             server.stats().commandExecuted(keyspace.now());
             keyspace.mayWrite(outerWrites);
+            if (propagating) {
+                propagation.leave(call.session().db(), args, keyspace.dirty() != dirtyBefore,
+                        spec.has(DispatchRule.EXECUTES_TRANSACTION));
+            }
             keyspace.unlock();
         }
     }

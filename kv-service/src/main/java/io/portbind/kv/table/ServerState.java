@@ -30,12 +30,44 @@ public final class ServerState {
     private volatile Dispatcher dispatcher;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile MemoryLimit memoryLimit = MemoryLimit.NONE;
-    private final List<ConfigParameter> configParameters = new CopyOnWriteArrayList<>();
+    private final Propagation propagation = new Propagation();
+    private volatile ReplyBarrier replyBarrier;
+    private final List<ConfigEntry> configEntries = new CopyOnWriteArrayList<>();
+    private volatile InfoFields aofInfo = field -> field.accept("aof_enabled", 0);
 
     /** @param password the {@code requirepass} password, or null when clients need not authenticate */
     public ServerState(Keyspace keyspace, String password) {
         this.keyspace = keyspace;
         this.password = password;
+        keyspace.addListener(propagation);
+    }
+
+    /** Where the effects of commands go (the AOF), and the API bodies reach through {@link Call}. */
+    public Propagation propagation() {
+        return propagation;
+    }
+
+    /** What replies must wait for before they leave ({@code appendfsync always}), or null: they leave at once. */
+    public ReplyBarrier replyBarrier() {
+        return replyBarrier;
+    }
+
+    public void replyBarrier(ReplyBarrier barrier) {
+        this.replyBarrier = barrier;
+    }
+
+    /** Parameters features add to CONFIG GET/SET, after the config feature's own. */
+    public List<ConfigEntry> configEntries() {
+        return configEntries;
+    }
+
+    /** The AOF's fields of INFO persistence ({@code aof_enabled}, ...); the AOF replaces them when it is set up. */
+    public InfoFields aofInfo() {
+        return aofInfo;
+    }
+
+    public void aofInfo(InfoFields fields) {
+        this.aofInfo = fields;
     }
 
     public Keyspace keyspace() {
@@ -79,16 +111,6 @@ public final class ServerState {
 
     public void memoryLimit(MemoryLimit limit) {
         this.memoryLimit = limit;
-    }
-
-    /** Offers a feature's parameter to CONFIG GET and CONFIG SET. */
-    public void addConfigParameter(ConfigParameter parameter) {
-        configParameters.add(parameter);
-    }
-
-    /** The parameters features added, in the order they were added. */
-    public List<ConfigParameter> configParameters() {
-        return configParameters;
     }
 
     public long startMillis() {

@@ -34,6 +34,7 @@ public final class Session {
     private final Queue<ByteBuf> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushSent;
+    private Consumer<ByteBuf> unparkedReplies;
 
     /** CLIENT REPLY: whether command replies reach the client (pub/sub messages always do). */
     public enum ReplyMode {
@@ -58,6 +59,7 @@ public final class Session {
         this.channel = channel;
         this.authenticated = authenticated;
         this.resumeProcessing = resumeProcessing;
+        this.unparkedReplies = channel::write;
     }
 
     public long id() {
@@ -241,9 +243,18 @@ public final class Session {
         ByteBuf bytes = encode(writer);
         channel.eventLoop().execute(() -> {
             parked = false;
-            channel.write(bytes);
+            unparkedReplies.accept(bytes);
             resumeProcessing.run();
         });
+    }
+
+    /**
+     * Where the reply of an unparked command goes, on the event loop, before the waiting requests run: by
+     * default straight to the channel; the connection takes it instead when replies may have to wait for the
+     * AOF ({@link ReplyBarrier}).
+     */
+    public void unparkedReplies(Consumer<ByteBuf> destination) {
+        this.unparkedReplies = destination;
     }
 
     /**

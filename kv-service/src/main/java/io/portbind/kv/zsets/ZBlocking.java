@@ -7,6 +7,8 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
+import io.portbind.kv.table.Propagation;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.function.Consumer;
 /**
  * BZPOPMIN and BZPOPMAX: ZPOPMIN/ZPOPMAX on the first non-empty key, otherwise the client waits in the
  * {@link BlockedClients} registry and is served by the first ZADD (or ZUNIONSTORE, ...) that creates a key.
+ * Either way the pop propagates as {@code ZPOPMIN key} or {@code ZPOPMAX key}, as Redis 7.0 does.
  */
 final class ZBlocking {
 
@@ -27,6 +30,7 @@ final class ZBlocking {
     /** BZPOPMIN/BZPOPMAX key [key ...] timeout: replies {@code [key, member, score]}. */
     void bzpop(Call call, ScoreEnd end) {
         long timeout = BlockingTimeout.parseSeconds(call.arg(call.argCount() - 1));
+        Propagation propagation = call.server().propagation();
         BlockedCommand pop = new BlockedCommand() {
             @Override
             public Consumer<Reply> serve(Database db, byte[] key) {
@@ -34,6 +38,10 @@ final class ZBlocking {
                     return null;
                 }
                 Node popped = ZPops.popNodes(db, key, zset, 1, end).get(0);
+                if (propagation.active()) {
+                    propagation.alsoPropagate(db.index(), new byte[][] {
+                        end == ScoreEnd.MIN ? Effects.ZPOPMIN : Effects.ZPOPMAX, key});
+                }
                 return reply -> writeTriple(reply, key, popped);
             }
 
@@ -47,6 +55,7 @@ final class ZBlocking {
         for (byte[] key : keys) {
             if (db.get(key, ValueType.ZSET) != null) {
                 pop.serve(db, key).accept(call.reply());
+                call.preventPropagation();
                 return;
             }
         }

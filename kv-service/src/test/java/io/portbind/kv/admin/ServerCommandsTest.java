@@ -166,8 +166,8 @@ class ServerCommandsTest extends KvServerTest {
                 error("CONFIG", "SET", "nosuch", "1"));
         assertEquals("ERR CONFIG SET failed (possibly related to argument 'databases') - can't set immutable config",
                 error("CONFIG", "SET", "databases", "4"));
-        assertEquals("ERR CONFIG SET failed (possibly related to argument 'appendonly') - only 'no' is supported "
-                + "by this server", error("CONFIG", "SET", "appendonly", "yes"));
+        assertEquals("ERR CONFIG SET failed (possibly related to argument 'hz') - only '10' is supported "
+                + "by this server", error("CONFIG", "SET", "hz", "100"));
         assertEquals("ERR CONFIG SET failed (possibly related to argument 'save') - duplicate parameter",
                 error("CONFIG", "SET", "save", "", "save", ""));
         assertEquals("OK", redis.configSet("save", "", "appendonly", "no"));

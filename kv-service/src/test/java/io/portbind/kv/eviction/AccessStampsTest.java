@@ -38,9 +38,10 @@ class AccessStampsTest extends KvServerTest {
         redis.exists("peeked");
         redis.objectEncoding("peeked");
         redis.touch("touched");
-        assertEquals(0, redis.objectIdletime("read"));
-        assertEquals(0, redis.objectIdletime("touched"));
-        assertTrue(redis.objectIdletime("peeked") >= 1, "TYPE, EXISTS and OBJECT leave the access time");
+        // The LRU clock ticks once a second, as Redis's: a key read just now may already show one second.
+        assertTrue(redis.objectIdletime("read") <= 1, "GET renews the access time");
+        assertTrue(redis.objectIdletime("touched") <= 1, "TOUCH renews the access time");
+        assertTrue(redis.objectIdletime("peeked") >= 2, "TYPE, EXISTS and OBJECT leave the access time");
         assertNull(redis.objectIdletime("missing"));
     }
 

@@ -1,0 +1,120 @@
+package io.portbind.kv.aof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portbind.common.testing.ExternalTool;
+import io.portbind.common.testing.ServiceProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * redis-server 7.0.15 and kv-service read each other's AOF directories (bases of type aof, as Redis writes them
+ * with aof-use-rdb-preamble no), and redis-check-aof accepts ours: every type, expiry times, several databases,
+ * a rewritten base followed by an incremental file.
+ */
+class RedisInteropIT {
+
+    private static final Duration START = Duration.ofSeconds(30);
+
+    @Test
+    void redisServerLoadsADirectoryWeWrote(@TempDir Path dir) throws Exception {
+        Map<String, String> expected;
+        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("PORT", "0"),
+                "--dir", dir.toString(), "--appendonly", "yes")) {
+            int port = kv.awaitListening(START);
+            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                write(jedis, "before");
+                assertEquals("Background append only file rewriting started", jedis.bgrewriteaof());
+                awaitRewrite(jedis);
+                write(jedis, "after");
+                expected = KeyspaceDump.of(jedis);
+            }
+            assertEquals(0, kv.terminate(START));
+        }
+        Path appendDir = dir.resolve("appendonlydir");
+        assertEquals("file appendonly.aof.2.base.aof seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
+                Files.readString(appendDir.resolve("appendonly.aof.manifest")));
+        String check = run(ExternalTool.require("redis-check-aof").toString(),
+                appendDir.resolve("appendonly.aof.manifest").toString());
+        assertTrue(check.contains("is valid"), check);
+        int port = AofFiles.freePort();
+        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            assertEquals(expected, KeyspaceDump.of(jedis));
+        } finally {
+            AofFiles.stop(redis, port);
+        }
+    }
+
+    @Test
+    void weLoadADirectoryRedisServerWrote(@TempDir Path dir) throws Exception {
+        Map<String, String> expected;
+        int port = AofFiles.freePort();
+        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            write(jedis, "before");
+            jedis.bgrewriteaof();
+            awaitRewrite(jedis);
+            write(jedis, "after");
+            expected = KeyspaceDump.of(jedis);
+        } finally {
+            AofFiles.stop(redis, port);
+        }
+        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("PORT", "0"),
+                "--dir", dir.toString(), "--appendonly", "yes")) {
+            try (Jedis jedis = new Jedis("127.0.0.1", kv.awaitListening(START))) {
+                assertEquals(expected, KeyspaceDump.of(jedis));
+            }
+            assertEquals(0, kv.terminate(START));
+        }
+    }
+
+    /** Keys of every type, some with a TTL, in databases 0 and 3; {@code tag} makes each call's keys new. */
+    private static void write(Jedis jedis, String tag) {
+        jedis.select(0);
+        jedis.set(tag + ":string", "plain value");
+        jedis.setex(tag + ":expiring", 3600, "soon gone");
+        jedis.set(tag + ":binary", "\r\n\0bytes");
+        jedis.incrByFloat(tag + ":float", 1.25);
+        for (int i = 0; i < 150; i++) {
+            jedis.rpush(tag + ":list", "item" + i);
+            jedis.sadd(tag + ":set", "member" + i);
+            jedis.sadd(tag + ":intset", Integer.toString(i));
+            jedis.zadd(tag + ":zset", i / 3.0, "z" + i);
+            jedis.hset(tag + ":hash", "field" + i, "value" + i);
+        }
+        jedis.zadd(tag + ":zset", Double.POSITIVE_INFINITY, "top");
+        jedis.expire(tag + ":hash", 7200);
+        jedis.lpop(tag + ":list");
+        jedis.select(3);
+        jedis.set(tag + ":in3", "three");
+        jedis.hincrByFloat(tag + ":h3", "f", 0.1);
+        jedis.select(0);
+    }
+
+    private static void awaitRewrite(Jedis jedis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (jedis.info("persistence").contains("aof_rewrite_in_progress:1")
+                || jedis.info("persistence").contains("aof_rewrite_scheduled:1")) {
+            assertTrue(System.nanoTime() < deadline, "rewrite did not finish");
+            Thread.sleep(50);
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command[0] + " did not finish");
+        }
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}
