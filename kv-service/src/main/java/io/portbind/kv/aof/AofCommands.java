@@ -28,22 +28,22 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
 
     private final Path dataDirectory;
     private final AofSettings.Values settings;
-    private final RdbBaseLoader rdbLoader;
+    private final RdbBase rdbBase;
     private AppendOnlyFile aof;
     private ScheduledExecutorService cron;
 
     /**
      * @param dataDirectory Redis's {@code dir}: the AOF directory is {@code dir/appenddirname}
-     * @param rdbLoader     what loads a base of type rdb, or null until the RDB codec provides one
+     * @param rdbBase     what loads a base of type rdb, or null until the RDB codec provides one
      */
-    public AofCommands(Path dataDirectory, Config config, RdbBaseLoader rdbLoader) {
-        this(dataDirectory, AofSettings.Values.of(config), rdbLoader);
+    public AofCommands(Path dataDirectory, Config config, RdbBase rdbBase) {
+        this(dataDirectory, AofSettings.Values.of(config), rdbBase);
     }
 
-    private AofCommands(Path dataDirectory, AofSettings.Values settings, RdbBaseLoader rdbLoader) {
+    private AofCommands(Path dataDirectory, AofSettings.Values settings, RdbBase rdbBase) {
         this.dataDirectory = dataDirectory;
         this.settings = settings;
-        this.rdbLoader = rdbLoader;
+        this.rdbBase = rdbBase;
     }
 
     /** With Redis's defaults in the working directory, for a server started without configuration. */
@@ -55,7 +55,7 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
     @Override
     public void register(CommandRegistry registry) {
         ServerState server = registry.server();
-        aof = new AppendOnlyFile(server, dataDirectory.resolve(settings.dirname()), settings, rdbLoader);
+        aof = new AppendOnlyFile(server, dataDirectory.resolve(settings.dirname()), settings, rdbBase);
         registry.bind("bgrewriteaof", this::bgrewriteaof);
         server.configEntries().addAll(List.of(
                 new ConfigEntry("appendonly", () -> aof.enabled() ? "yes" : "no", this::setAppendOnly),
@@ -68,13 +68,17 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
                         (call, value) -> settings.autoRewriteMinSize(memory(value))),
                 new ConfigEntry("aof-load-truncated", () -> settings.loadTruncated() ? "yes" : "no",
                         (call, value) -> settings.loadTruncated(yesOrNo(value))),
-                // A rewrite writes a base of type aof until the RDB codec writes one, as aof-use-rdb-preamble no.
-                new ConfigEntry("aof-use-rdb-preamble", () -> "no", (call, value) -> {
-                    if (!value.equalsIgnoreCase("no")) {
-                        throw new CommandError("only 'no' is supported by this server");
+                // A rewrite writes an RDB base when the codec is there (Redis's default), else an AOF one.
+                new ConfigEntry("aof-use-rdb-preamble", this::rdbPreamble, (call, value) -> {
+                    if (!value.equalsIgnoreCase(rdbPreamble())) {
+                        throw new CommandError("only '" + rdbPreamble() + "' is supported by this server");
                     }
                 })));
         server.aofInfo(new AofInfo(aof));
+    }
+
+    private String rdbPreamble() {
+        return rdbBase != null ? "yes" : "no";
     }
 
     /** The AOF, for the snapshot feature ({@link AppendOnlyFile#backgroundSaves}). Null before registration. */

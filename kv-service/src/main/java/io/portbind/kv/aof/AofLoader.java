@@ -53,17 +53,17 @@ final class AofLoader {
 
     private final Path directory;
     private final Dispatcher dispatcher;
-    private final RdbBaseLoader rdbLoader;
+    private final RdbBase rdbBase;
     private final Call call;
     private final ByteBuf replies = Unpooled.buffer();
 
     private final boolean loadTruncated;
 
-    AofLoader(Path directory, ServerState server, RdbBaseLoader rdbLoader, boolean loadTruncated) {
+    AofLoader(Path directory, ServerState server, RdbBase rdbBase, boolean loadTruncated) {
         this.directory = directory;
         this.loadTruncated = loadTruncated;
         this.dispatcher = server.dispatcher();
-        this.rdbLoader = rdbLoader;
+        this.rdbBase = rdbBase;
         Session session = new Session(0, new EmbeddedChannel(), true, () -> { });
         this.call = new Call(session, server);
     }
@@ -127,12 +127,12 @@ final class AofLoader {
     /** Replays one file's commands, after its RDB part if it has one (loadSingleAppendOnlyFile). */
     private void replay(AofFile file, CountingInput in) throws IOException, Truncated, LoadFailed {
         if (in.startsWith("REDIS")) {
-            if (rdbLoader == null) {
+            if (rdbBase == null) {
                 throw new LoadFailed("cannot load the RDB base file " + shown(file)
                         + ": this build has no RDB loader");
             }
             try {
-                in.consumed(rdbLoader.load(in.unbuffered()));
+                in.consumed(rdbBase.load(in.unbuffered()));
             } catch (IOException e) {
                 throw new LoadFailed("error reading the RDB base file " + shown(file) + ": " + e.getMessage());
             }

@@ -56,7 +56,7 @@ public final class AppendOnlyFile implements AutoCloseable {
     private final Keyspace keyspace;
     private final AofDirectory directory;
     private final AofSettings.Values settings;
-    private final RdbBaseLoader rdbLoader;
+    private final RdbBase rdbBase;
     private volatile BackgroundSaves saves = BackgroundSaves.NONE;
     private volatile State state = State.OFF;
     private AofManifest manifest = AofManifest.empty();
@@ -68,12 +68,12 @@ public final class AppendOnlyFile implements AutoCloseable {
     /** Incremented when AOF is turned off: a rewrite started before then is thrown away. */
     private int generation;
 
-    AppendOnlyFile(ServerState server, Path directory, AofSettings.Values settings, RdbBaseLoader rdbLoader) {
+    AppendOnlyFile(ServerState server, Path directory, AofSettings.Values settings, RdbBase rdbBase) {
         this.server = server;
         this.keyspace = server.keyspace();
         this.directory = new AofDirectory(directory, settings.filename());
         this.settings = settings;
-        this.rdbLoader = rdbLoader;
+        this.rdbBase = rdbBase;
     }
 
     /** Lets BGREWRITEAOF wait for a BGSAVE; the snapshot feature calls this once. */
@@ -109,7 +109,7 @@ public final class AppendOnlyFile implements AutoCloseable {
                     + e.getMessage());
         }
         try {
-            long baseSize = new AofLoader(directory.path(), server, rdbLoader, settings.loadTruncated()).load(manifest);
+            long baseSize = new AofLoader(directory.path(), server, rdbBase, settings.loadTruncated()).load(manifest);
             rewriteBaseSize = baseSize;
         } catch (AofLoader.LoadFailed e) {
             throw new StartupException(e.getMessage());
@@ -118,7 +118,7 @@ public final class AppendOnlyFile implements AutoCloseable {
         try {
             directory.create();
             if (manifest.isEmpty()) {
-                AofManifest withBase = manifest.rewritten(directory.filename(), false, 0);
+                AofManifest withBase = manifest.rewritten(directory.filename(), rdbBase != null, 0);
                 writeBase(snapshot(), directory.resolve(withBase.base().name()));
                 LOG.info("Creating AOF base file {} on server start", withBase.base().name());
                 manifest = withBase;
@@ -259,7 +259,7 @@ public final class AppendOnlyFile implements AutoCloseable {
             next = next.withNewIncr(directory.filename());
             directory.move(directory.resolve(directory.tempIncrName()), directory.resolve(next.lastIncr().name()));
         }
-        next = next.rewritten(directory.filename(), false, 1);
+        next = next.rewritten(directory.filename(), rdbBase != null, 1);
         directory.move(temp, directory.resolve(next.base().name()));
         directory.persist(next);
         manifest = next;
@@ -320,11 +320,18 @@ public final class AppendOnlyFile implements AutoCloseable {
         return keyspace.snapshot();
     }
 
-    /** Writes a base file of type aof from {@code view} to {@code path}, fsynced (rewriteAppendOnlyFile). */
-    private static void writeBase(KeyspaceView view, Path path) throws IOException {
+    /**
+     * Writes a base file from {@code view} to {@code path}, fsynced (rewriteAppendOnlyFile): RDB when the codec is
+     * there, as Redis's default {@code aof-use-rdb-preamble yes}, else commands.
+     */
+    private void writeBase(KeyspaceView view, Path path) throws IOException {
         try (FileOutputStream file = new FileOutputStream(path.toFile())) {
             BufferedOutputStream out = new BufferedOutputStream(file, 1 << 16);
-            new RewriteWriter(out).write(view);
+            if (rdbBase != null) {
+                rdbBase.write(view, out);
+            } else {
+                new RewriteWriter(out).write(view);
+            }
             out.flush();
             file.getFD().sync();
         }

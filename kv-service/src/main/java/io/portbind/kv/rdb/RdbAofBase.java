@@ -1,21 +1,29 @@
 package io.portbind.kv.rdb;
 
-import io.portbind.kv.aof.RdbBaseLoader;
+import io.portbind.kv.aof.RdbBase;
 import io.portbind.kv.keyspace.Keyspace;
+import io.portbind.kv.keyspace.KeyspaceView;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
- * An AOF base in RDB format ({@code appendonly.aof.N.base.rdb}, as Redis 7.0 writes with its default
- * {@code aof-use-rdb-preamble yes}) read into the keyspace, keys past their expiry time skipped.
+ * AOF bases in RDB format ({@code appendonly.aof.N.base.rdb}, as Redis 7.0 writes with its default
+ * {@code aof-use-rdb-preamble yes}): written from a snapshot, and read into the keyspace, keys past their expiry
+ * time skipped.
  */
-public final class RdbAofBase implements RdbBaseLoader {
+public final class RdbAofBase implements RdbBase {
 
     private final Keyspace keyspace;
 
     public RdbAofBase(Keyspace keyspace) {
         this.keyspace = keyspace;
+    }
+
+    @Override
+    public void write(KeyspaceView view, OutputStream out) throws IOException {
+        RdbWriter.write(view, out, RdbPurpose.AOF_BASE);
     }
 
     @Override

@@ -55,9 +55,15 @@ final class AofFiles {
 
     /** Starts redis-server on a free port with AOF on in {@code dir} (base files of type aof) and waits for it. */
     static Process redisServer(Path redisServer, Path dir, int port, String fsync) throws Exception {
+        return redisServer(redisServer, dir, port, fsync, "no");
+    }
+
+    /** The same, writing its base files as RDB ({@code rdbPreamble} yes, Redis's default) or as AOF (no). */
+    static Process redisServer(Path redisServer, Path dir, int port, String fsync, String rdbPreamble)
+            throws Exception {
         Process process = new ProcessBuilder(redisServer.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--appendonly", "yes",
-                "--appendfsync", fsync, "--aof-use-rdb-preamble", "no")
+                "--appendfsync", fsync, "--aof-use-rdb-preamble", rdbPreamble)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
- * redis-server 7.0.15 and kv-service read each other's AOF directories (bases of type aof, as Redis writes them
- * with aof-use-rdb-preamble no), and redis-check-aof accepts ours: every type, expiry times, several databases,
+ * redis-server 7.0.15 and kv-service read each other's AOF directories (bases in RDB format, both servers'
+ * default, and redis-server's in AOF format too), and redis-check-aof accepts ours: every type, expiry times, several databases,
  * a rewritten base followed by an incremental file.
  */
 class RedisInteropIT {
@@ -40,7 +42,7 @@ class RedisInteropIT {
             assertEquals(0, kv.terminate(START));
         }
         Path appendDir = dir.resolve("appendonlydir");
-        assertEquals("file appendonly.aof.2.base.aof seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
+        assertEquals("file appendonly.aof.2.base.rdb seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
                 Files.readString(appendDir.resolve("appendonly.aof.manifest")));
         String check = run(ExternalTool.require("redis-check-aof").toString(),
                 appendDir.resolve("appendonly.aof.manifest").toString());
@@ -54,11 +56,13 @@ class RedisInteropIT {
         }
     }
 
-    @Test
-    void weLoadADirectoryRedisServerWrote(@TempDir Path dir) throws Exception {
+    /** Both base formats redis-server writes: RDB (its default, aof-use-rdb-preamble yes) and AOF. */
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no"})
+    void weLoadADirectoryRedisServerWrote(String rdbPreamble, @TempDir Path dir) throws Exception {
         Map<String, String> expected;
         int port = AofFiles.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
+        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec", rdbPreamble);
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             write(jedis, "before");
             jedis.bgrewriteaof();
@@ -68,6 +72,8 @@ class RedisInteropIT {
         } finally {
             AofFiles.stop(redis, port);
         }
+        String base = rdbPreamble.equals("yes") ? "appendonly.aof.2.base.rdb" : "appendonly.aof.2.base.aof";
+        assertTrue(Files.isRegularFile(dir.resolve("appendonlydir").resolve(base)), "redis-server wrote " + base);
         try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("PORT", "0"),
                 "--dir", dir.toString(), "--appendonly", "yes")) {
             try (Jedis jedis = new Jedis("127.0.0.1", kv.awaitListening(START))) {
