@@ -5,7 +5,8 @@
 #
 # Knobs (environment): REQUESTS per test and run (100000), ROUNDS of interleaving (2),
 # CLIENTS (50), PIPELINES ("1 16"), TESTS (the list below), KEYS for part 2 (1000000),
-# KV_JAVA_OPTS for the kv-service JVM (none), SKIP_MEMORY=1 to run part 1 only.
+# KV_JAVA_OPTS for the kv-service JVM (none), SKIP_MEMORY=1 to run part 1 only, APPENDFSYNC=everysec or
+# always to run both servers with the append-only file on and that fsync policy (default: no persistence).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -18,6 +19,7 @@ CLIENTS=${CLIENTS:-50}
 PIPELINES=${PIPELINES:-1 16}
 KEYS=${KEYS:-1000000}
 KV_JAVA_OPTS=${KV_JAVA_OPTS:-}
+APPENDFSYNC=${APPENDFSYNC:-}
 JAR=kv-service/target/kv-service.jar
 
 for tool in redis-server redis-benchmark redis-cli; do
@@ -45,14 +47,22 @@ await_ping() {
 }
 
 redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+# The same persistence settings for both: none, or the AOF with one fsync policy (each in its own directory).
+if [[ -n $APPENDFSYNC ]]; then
+  aof=(--appendonly yes --appendfsync "$APPENDFSYNC")
+else
+  aof=(--appendonly no)
+fi
+mkdir -p "$work/redis" "$work/kv"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' "${aof[@]}" --dir "$work/redis" \
   > "$work/redis.log" 2>&1 &
 redis_pid=$!
 pids+=("$redis_pid")
 
 kv_port=$(free_port)
 # shellcheck disable=SC2086 # KV_JAVA_OPTS is a list of JVM flags
-PORT=$kv_port BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn java $KV_JAVA_OPTS -jar "$JAR" --save "" --dir "$work" \
+PORT=$kv_port BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn java $KV_JAVA_OPTS -jar "$JAR" --save "" "${aof[@]}" \
+  --dir "$work/kv" \
   > "$work/kv.log" 2>&1 &
 kv_pid=$!
 pids+=("$kv_pid")
@@ -62,7 +72,8 @@ await_ping "$kv_port"
 
 echo "redis-server $(redis-server --version | grep -o 'v=[0-9.]*' | cut -c3-) and kv-service" \
   "(java $(java -version 2>&1 | head -1 | grep -o '"[^"]*"' | tr -d '"')${KV_JAVA_OPTS:+ $KV_JAVA_OPTS})," \
-  "$(nproc) cores, redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000, best of $ROUNDS interleaved rounds"
+  "$(nproc) cores, redis-benchmark -c $CLIENTS -n $REQUESTS -r 100000, best of $ROUNDS interleaved rounds," \
+  "${APPENDFSYNC:+appendonly yes, appendfsync $APPENDFSYNC}$([[ -n $APPENDFSYNC ]] || echo no persistence)"
 
 # Throughput of one test against one server, requests per second.
 rps() {
