@@ -52,6 +52,18 @@ public final class Parsers {
         }
     }
 
+    /** Redis's spelling of a boolean parameter: {@code yes} or {@code no} in any case, nothing else. */
+    public static boolean yesOrNo(String text) throws InvalidValueException {
+        switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                throw new InvalidValueException("expected yes or no");
+        }
+    }
+
     /** A positive whole number no larger than {@code max}. */
     public static ValueParser<Integer> positiveInt(int max) {
         return text -> {

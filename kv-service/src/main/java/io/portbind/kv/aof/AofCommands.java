@@ -11,7 +11,6 @@ import io.portbind.kv.table.ConfigEntry;
 import io.portbind.kv.table.ServerState;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +66,7 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
                 new ConfigEntry("auto-aof-rewrite-min-size", () -> Long.toString(settings.autoRewriteMinSize()),
                         (call, value) -> settings.autoRewriteMinSize(memory(value))),
                 new ConfigEntry("aof-load-truncated", () -> settings.loadTruncated() ? "yes" : "no",
-                        (call, value) -> settings.loadTruncated(yesOrNo(value))),
+                        (call, value) -> settings.loadTruncated(ConfigEntry.yesOrNo(value))),
                 // A rewrite writes an RDB base when the codec is there (Redis's default), else an AOF one.
                 new ConfigEntry("aof-use-rdb-preamble", this::rdbPreamble, (call, value) -> {
                     if (!value.equalsIgnoreCase(rdbPreamble())) {
@@ -111,7 +110,7 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
     }
 
     private void setAppendOnly(Call call, String value) {
-        if (yesOrNo(value)) {
+        if (ConfigEntry.yesOrNo(value)) {
             aof.turnOn(call.session().inTransaction());
         } else {
             aof.turnOff();
@@ -126,16 +125,6 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
         aof.policy(policy);
     }
 
-    private static boolean yesOrNo(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "yes":
-                return true;
-            case "no":
-                return false;
-            default:
-                throw new CommandError("argument must be 'yes' or 'no'");
-        }
-    }
 
     private static long percentage(String value) {
         try {

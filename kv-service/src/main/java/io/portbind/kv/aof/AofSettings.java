@@ -1,17 +1,17 @@
 package io.portbind.kv.aof;
 
+import io.portbind.common.config.Parsers;
 import io.portbind.common.config.Config;
 import io.portbind.common.config.InvalidValueException;
 import io.portbind.common.config.Setting;
 import java.util.List;
-import java.util.Locale;
 
 /** The AOF's settings, with Redis's names, values and defaults, as flags and environment variables. */
 public final class AofSettings {
 
     /** Redis's {@code appendonly}: whether commands are logged to the AOF and replayed at start. */
     public static final Setting<Boolean> APPENDONLY = Setting.of("--appendonly", List.of("KV_APPENDONLY"), "no",
-            "Log every write to the append-only file in --dir and load it at start (yes or no).", AofSettings::yesOrNo);
+            "Log every write to the append-only file in --dir and load it at start (yes or no).", Parsers::yesOrNo);
 
     /** Redis's {@code appendfsync}. */
     public static final Setting<FsyncPolicy> APPENDFSYNC = Setting.of("--appendfsync", List.of("KV_APPENDFSYNC"),
@@ -108,16 +108,6 @@ public final class AofSettings {
         }
     }
 
-    static boolean yesOrNo(String text) throws InvalidValueException {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "yes":
-                return true;
-            case "no":
-                return false;
-            default:
-                throw new InvalidValueException("expected yes or no");
-        }
-    }
 
     static FsyncPolicy policy(String text) throws InvalidValueException {
         FsyncPolicy policy = FsyncPolicy.parse(text);

@@ -68,7 +68,7 @@ public final class ConfigParameters {
         immutable("databases", call -> Integer.toString(Keyspace.DATABASES));
         add("requirepass", call -> server.password().orElse(""), (call, value) -> server.password(value));
         add("protected-mode", call -> server.protectedMode() ? "yes" : "no",
-                (call, value) -> server.protectedMode(yesOrNo(value)));
+                (call, value) -> server.protectedMode(ConfigEntry.yesOrNo(value)));
         fixed("proto-max-bulk-len", Long.toString(RespRequestDecoder.MAX_BULK));
         fixed("maxmemory-clients", "0");
         fixed("timeout", "0");
@@ -177,17 +177,6 @@ public final class ConfigParameters {
         });
     }
 
-    /** A boolean parameter's value, as Redis spells it. */
-    private static boolean yesOrNo(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "yes":
-                return true;
-            case "no":
-                return false;
-            default:
-                throw new CommandError("argument must be 'yes' or 'no'");
-        }
-    }
 
     /** A {@code maxclients} value: an integer as Redis writes one, within Redis's bounds. */
     private static long maxClients(String value) {

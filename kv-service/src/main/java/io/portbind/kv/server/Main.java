@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code java -jar kv-service.jar}: a Redis-protocol key-value store on its own port. */
 public final class Main {
@@ -27,7 +26,7 @@ public final class Main {
     /** Redis's {@code protected-mode}: while no password is set, only loopback clients are accepted. */
     public static final Setting<Boolean> PROTECTED_MODE = Setting.of("--protected-mode", List.of("KV_PROTECTED_MODE"),
             "yes", "While no password is set, accept clients only from the loopback interface (yes or no).",
-            Main::yesOrNo);
+            Parsers::yesOrNo);
 
     /** Redis's {@code maxclients}: a connection beyond this many connected clients is refused. */
     public static final Setting<Integer> MAXCLIENTS = Setting.of("--maxclients", List.of("KV_MAXCLIENTS"),
@@ -131,15 +130,4 @@ public final class Main {
         return policy;
     }
 
-    /** Redis spells a boolean parameter {@code yes} or {@code no} (any case), and accepts nothing else. */
-    private static boolean yesOrNo(String text) throws InvalidValueException {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "yes":
-                return true;
-            case "no":
-                return false;
-            default:
-                throw new InvalidValueException("expected yes or no");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.portbind.kv.table;
 
+import io.portbind.kv.resp.CommandError;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +13,18 @@ import java.util.function.Supplier;
  * @param setter how CONFIG SET changes it, or null when it is immutable
  */
 public record ConfigEntry(String name, Supplier<String> value, Setter setter) {
+
+    /** A boolean parameter as CONFIG SET takes it, with Redis's reason for anything but {@code yes} or {@code no}. */
+    public static boolean yesOrNo(String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes":
+                return true;
+            case "no":
+                return false;
+            default:
+                throw new CommandError("argument must be 'yes' or 'no'");
+        }
+    }
 
     /** Applies a new value under the keyspace lock, or throws {@code CommandError} with CONFIG SET's reason. */
     @FunctionalInterface
