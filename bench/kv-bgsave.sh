@@ -32,16 +32,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-await_ping() {
-  local port=$1
-  for _ in $(seq 100); do
-    [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && return
-    sleep 0.1
-  done
-  echo "server on port $port did not answer PING" >&2
-  exit 1
-}
-
 mkdir "$work/redis" "$work/kv"
 redis_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work/redis" \

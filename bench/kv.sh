@@ -36,16 +36,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-await_ping() {
-  local port=$1
-  for _ in $(seq 100); do
-    [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && return
-    sleep 0.1
-  done
-  echo "server on port $port did not answer PING" >&2
-  exit 1
-}
-
 redis_port=$(free_port)
 # The same persistence settings for both: none, or the AOF with one fsync policy (each in its own directory).
 if [[ -n $APPENDFSYNC ]]; then

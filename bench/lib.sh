@@ -10,3 +10,14 @@ free_port() {
     ss -Htan "sport = :$port" | grep -q . || { echo "$port"; return; }
   done
 }
+
+# Waits until the RESP server on loopback port $1 answers PING (kv-service or redis-server), at most 10 s.
+await_ping() {
+  local port=$1
+  for _ in $(seq 100); do
+    [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && return
+    sleep 0.1
+  done
+  echo "server on port $port did not answer PING" >&2
+  exit 1
+}
