@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
+import io.portbind.kv.testing.RedisServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class AofAtRunTimeTest {
              Jedis jedis = kv.jedis()) {
             ours = aofFieldNames(jedis.info("persistence"));
         }
-        int port = AofFiles.freePort();
+        int port = RedisServerProcess.freePort();
         Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), redisDir, port, "everysec");
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             assertEquals(aofFieldNames(jedis.info("persistence")), ours);

@@ -1,7 +1,6 @@
 package io.portbind.kv.aof;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +46,6 @@ final class AofFiles {
         throw new IllegalStateException("no line end after offset " + from);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Starts redis-server on a free port with AOF on in {@code dir} (base files of type aof) and waits for it. */
     static Process redisServer(Path redisServer, Path dir, int port, String fsync) throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
+import io.portbind.kv.testing.RedisServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class PropagationMatchesRedisTest {
     void theIncrementalFilesHoldTheSameCommands(@TempDir Path redisDir, @TempDir Path kvDir) throws Exception {
         List<List<String>> script = script();
         Path redisServer = ExternalTool.require("redis-server");
-        int port = AofFiles.freePort();
+        int port = RedisServerProcess.freePort();
         Process redis = AofFiles.redisServer(redisServer, redisDir, port, "always");
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             run(jedis, script);
@@ -55,7 +56,7 @@ class PropagationMatchesRedisTest {
     void aPopServedToABlockedClientPropagatesAfterTheCommandThatServedIt(@TempDir Path redisDir,
                                                                         @TempDir Path kvDir) throws Exception {
         Path redisServer = ExternalTool.require("redis-server");
-        int port = AofFiles.freePort();
+        int port = RedisServerProcess.freePort();
         Process redis = AofFiles.redisServer(redisServer, redisDir, port, "always");
         try {
             blockedThenServed(port);

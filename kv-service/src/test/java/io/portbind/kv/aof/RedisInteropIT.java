@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.common.testing.ServiceProcess;
+import io.portbind.kv.testing.RedisServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +13,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
  * redis-server 7.0.15 and kv-service read each other's AOF directories (bases in RDB format, both servers'
- * default, and redis-server's in AOF format too), and redis-check-aof accepts ours: every type, expiry times, several databases,
- * a rewritten base followed by an incremental file.
+ * default, and redis-server's in AOF format too), and redis-check-aof accepts ours: every type, expiry times,
+ * several databases, a rewritten base followed by an incremental file.
  */
 class RedisInteropIT {
 
@@ -47,7 +48,7 @@ class RedisInteropIT {
         String check = run(ExternalTool.require("redis-check-aof").toString(),
                 appendDir.resolve("appendonly.aof.manifest").toString());
         assertTrue(check.contains("is valid"), check);
-        int port = AofFiles.freePort();
+        int port = RedisServerProcess.freePort();
         Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             assertEquals(expected, KeyspaceDump.of(jedis));
@@ -61,7 +62,7 @@ class RedisInteropIT {
     @ValueSource(strings = {"yes", "no"})
     void weLoadADirectoryRedisServerWrote(String rdbPreamble, @TempDir Path dir) throws Exception {
         Map<String, String> expected;
-        int port = AofFiles.freePort();
+        int port = RedisServerProcess.freePort();
         Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec", rdbPreamble);
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             write(jedis, "before");

@@ -2,21 +2,19 @@ package io.portbind.kv.compat;
 
 import io.portbind.common.config.ConfigResolver;
 import io.portbind.common.server.NettyServer;
-import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.server.KvServer;
 import io.portbind.kv.server.Main;
+import io.portbind.kv.testing.RedisServerProcess;
 import io.portbind.kv.testing.KvTestServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} and an in-process kv-service side by side on loopback, for the differential tests:
@@ -24,14 +22,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReferenceServers implements AutoCloseable {
 
-    private final Process redis;
-    private final int redisPort;
+    private final RedisServerProcess redis;
     private final NettyServer kv;
     private final Path dir;
 
-    private ReferenceServers(Process redis, int redisPort, NettyServer kv, Path dir) {
+    private ReferenceServers(RedisServerProcess redis, NettyServer kv, Path dir) {
         this.redis = redis;
-        this.redisPort = redisPort;
         this.kv = kv;
         this.dir = dir;
     }
@@ -41,36 +37,26 @@ final class ReferenceServers implements AutoCloseable {
      * directory, never where the build runs.
      */
     static ReferenceServers start() throws Exception {
-        String redisServer = ExternalTool.require("redis-server").toString();
-        int redisPort = freePort();
         Path dir = Files.createTempDirectory("kv-compat-");
         Path redisDir = Files.createDirectory(dir.resolve("redis"));
         Path kvDir = Files.createDirectory(dir.resolve("kv"));
-        Process redis = new ProcessBuilder(redisServer, "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", redisDir.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        RedisServerProcess redis = RedisServerProcess.start("--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", redisDir.toString());
         NettyServer kv = NettyServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 new KvServer(ConfigResolver.resolve(Main.SERVICE, Map.of(),
                         Map.of("KV_SAVE", "", "KV_DIR", kvDir.toString()))));
-        ReferenceServers servers = new ReferenceServers(redis, redisPort, kv, dir);
-        servers.awaitRedis();
-        return servers;
+        return new ReferenceServers(redis, kv, dir);
     }
 
     /** A new connection to each server. */
     Pair connect() throws IOException {
-        return new Pair(socket(redisPort), socket(kv.localAddress().getPort()));
+        return new Pair(socket(redis.port()), socket(kv.localAddress().getPort()));
     }
 
     @Override
     public void close() {
         kv.close();
-        redis.destroyForcibly();
-        try {
-            redis.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        redis.close();
         KvTestServer.deleteRecursively(dir);
     }
 
@@ -107,22 +93,5 @@ final class ReferenceServers implements AutoCloseable {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(5_000);
         return socket;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitRedis() throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (Socket socket = socket(redisPort)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("redis-server did not start on port " + redisPort);
     }
 }

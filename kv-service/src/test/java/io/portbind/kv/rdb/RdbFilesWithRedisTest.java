@@ -8,6 +8,7 @@ import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceView;
 import io.portbind.kv.testing.KvTestServer;
+import io.portbind.kv.testing.RedisServerProcess;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class RdbFilesWithRedisTest {
         String check = run(ExternalTool.require("redis-check-rdb").toString(), file.toString());
         assertTrue(check.contains("RDB looks OK!"), check);
         assertTrue(check.contains("redis-ver = '7.0.15'") && check.contains("aof-base = '0'"), check);
-        try (RedisServerProcess redis = RedisServerProcess.start(dir, "dump.rdb"); Jedis client = redis.jedis()) {
+        try (RedisServerProcess redis = redisOn(dir); Jedis client = redis.jedis()) {
             assertSameContents(ours, Fixture.contents(client));
         }
     }
@@ -59,7 +60,7 @@ class RdbFilesWithRedisTest {
     @Test
     void redisServersSaveLoadsIntoOurKeyspaceWithTheSameContents(@TempDir Path dir) throws Exception {
         List<String> redisContents;
-        try (RedisServerProcess redis = RedisServerProcess.start(dir, "dump.rdb"); Jedis client = redis.jedis()) {
+        try (RedisServerProcess redis = redisOn(dir); Jedis client = redis.jedis()) {
             Fixture.apply(client, EXPIRE_AT);
             assertEquals("OK", client.save());
             redisContents = Fixture.contents(client);
@@ -107,5 +108,11 @@ class RdbFilesWithRedisTest {
         String text = new String(output, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), text);
         return text;
+    }
+
+    /** redis-server on {@code dir}, loading its dump.rdb if there is one, with snapshots and AOF off. */
+    private static RedisServerProcess redisOn(Path dir) throws Exception {
+        return RedisServerProcess.start("--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
+                dir.toString(), "--dbfilename", "dump.rdb", "--logfile", dir.resolve("redis.log").toString());
     }
 }

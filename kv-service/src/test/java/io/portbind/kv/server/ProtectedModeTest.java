@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
 import io.portbind.kv.testing.NetworkNamespace;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.portbind.kv.testing.RedisServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +27,14 @@ class ProtectedModeTest {
     private static String redisCli;
     private static NetworkNamespace outside;
     private static KvTestServer kv;
-    private static Process redis;
-    private static int redisPort;
+    private static RedisServerProcess redis;
 
     @BeforeAll
     static void start() throws Exception {
         redisCli = ExternalTool.require("redis-cli").toString();
-        String redisServer = ExternalTool.require("redis-server").toString();
         outside = NetworkNamespace.create();
         kv = KvTestServer.onEveryInterface();
-        redisPort = freePort();
-        redis = new ProcessBuilder(redisServer, "--port", Integer.toString(redisPort), "--save", "",
-                "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        awaitRedis();
+        redis = RedisServerProcess.start("--save", "", "--appendonly", "no");
     }
 
     @AfterAll
@@ -53,8 +44,7 @@ class ProtectedModeTest {
                 kv.close();
             }
             if (redis != null) {
-                redis.destroy();
-                redis.waitFor(10, TimeUnit.SECONDS);
+                redis.close();
             }
         } finally {
             if (outside != null) {
@@ -68,7 +58,7 @@ class ProtectedModeTest {
         String reply = fromOutside(kv.port(), "PING");
         assertTrue(reply.startsWith("DENIED Redis is running in protected mode because protected mode is enabled"),
                 reply);
-        assertEquals(fromOutside(redisPort, "PING"), reply);
+        assertEquals(fromOutside(redis.port(), "PING"), reply);
     }
 
     @Test
@@ -77,7 +67,7 @@ class ProtectedModeTest {
         String kvBytes = rawFromOutside(kv.port());
         assertTrue(kvBytes.startsWith("-DENIED Redis is running in protected mode") && kvBytes.endsWith("\r\n"),
                 kvBytes);
-        assertEquals(rawFromOutside(redisPort), kvBytes);
+        assertEquals(rawFromOutside(redis.port()), kvBytes);
     }
 
     @Test
@@ -132,20 +122,4 @@ class ProtectedModeTest {
         return output.stripTrailing();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitRedis() throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redisPort)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("redis-server did not start on port " + redisPort);
-    }
 }

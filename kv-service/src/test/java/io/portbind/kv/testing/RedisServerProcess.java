@@ -1,18 +1,20 @@
-package io.portbind.kv.rdb;
+package io.portbind.kv.testing;
 
 import io.portbind.common.testing.ExternalTool;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * A real redis-server 7.0 on a free loopback port, started on {@code --dir} and {@code --dbfilename} so that it
- * loads that file if it exists, with snapshots and AOF off; stopped (without saving) when closed.
+ * A real redis-server 7.0, the reference the differential tests compare with, on a free port with the settings a
+ * test gives; ready once it answers PING (not while it is still loading a file), stopped with SIGTERM when
+ * closed. The one way kv-service's tests start one.
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private static final int START_ATTEMPTS = 200;
 
@@ -24,22 +26,34 @@ final class RedisServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServerProcess start(Path dir, String dbfilename) throws Exception {
+    /** {@code redis-server --port <free> settings...}, e.g. {@code "--bind", "127.0.0.1", "--save", ""}. */
+    public static RedisServerProcess start(String... settings) throws Exception {
         int port = freePort();
-        Process process = new ProcessBuilder(ExternalTool.require("redis-server").toString(),
-                "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--dir", dir.toString(), "--dbfilename", dbfilename, "--logfile", dir.resolve("redis.log").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(ExternalTool.require("redis-server").toString(),
+                "--port", Integer.toString(port)));
+        command.addAll(List.of(settings));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         RedisServerProcess redis = new RedisServerProcess(process, port);
         redis.awaitReady();
         return redis;
     }
 
-    Jedis jedis() {
+    /** A free loopback port, for a server about to be started. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Jedis jedis() {
         return new Jedis("127.0.0.1", port, 30_000);
     }
 
-    /** Waits until it answers PING, which it does not while it is still loading its file (-LOADING). */
     private void awaitReady() throws InterruptedException {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             if (!process.isAlive()) {
@@ -67,12 +81,6 @@ final class RedisServerProcess implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
