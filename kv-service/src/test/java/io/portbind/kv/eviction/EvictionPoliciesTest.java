@@ -96,7 +96,9 @@ class EvictionPoliciesTest extends KvServerTest {
             }
         }
         limitTo(0.6);
-        assertEquals(30, surviving("t", 70, 100), "the longest TTLs survive");
+        // Sampled, as Redis's pool of maxmemory-samples keys is: a long TTL is rarely taken, never many of them
+        // (a random choice would leave about 18 of these 30).
+        assertTrue(surviving("t", 70, 100) >= 27, "the longest TTLs survive: " + surviving("t", 70, 100) + " left");
         assertTrue(surviving("t", 0, 30) <= 6, "the shortest TTLs go first: " + surviving("t", 0, 30) + " left");
     }
 
