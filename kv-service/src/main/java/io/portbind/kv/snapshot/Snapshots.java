@@ -87,6 +87,11 @@ public final class Snapshots implements AutoCloseable {
         cron.scheduleWithFixedDelay(this::cron, CRON_MILLIS, CRON_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The format files are written in, which a snapshot sent to a client uses too. */
+    SnapshotFormat format() {
+        return format;
+    }
+
     public Path dir() {
         return dir;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,7 @@ public final class ServerState {
     private volatile boolean protectedMode = true;
     private volatile long maxClients = DEFAULT_MAX_CLIENTS;
     private final long startMillis = System.currentTimeMillis();
+    private final String runId = randomHex();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
     private final ServerStats stats = new ServerStats();
@@ -40,6 +42,11 @@ public final class ServerState {
         this.keyspace = keyspace;
         this.password = password;
         keyspace.addListener(propagation);
+    }
+
+    /** 40 hex digits, the same for the life of the process: Redis's run_id, and its replication id. */
+    public String runId() {
+        return runId;
     }
 
     /** Where the effects of commands go (the AOF), and the API bodies reach through {@link Call}. */
@@ -188,5 +195,14 @@ public final class ServerState {
 
     void dispatcher(Dispatcher built) {
         this.dispatcher = built;
+    }
+
+    private static String randomHex() {
+        StringBuilder hex = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (hex.length() < 40) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
     }
 }
