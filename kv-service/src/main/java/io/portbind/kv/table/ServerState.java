@@ -32,6 +32,7 @@ public final class ServerState {
     private volatile Dispatcher dispatcher;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile MemoryLimit memoryLimit = MemoryLimit.NONE;
+    private volatile Persistence persistence = Persistence.NONE;
     private final Propagation propagation = new Propagation();
     private volatile ReplyBarrier replyBarrier;
     private final List<ConfigEntry> configEntries = new CopyOnWriteArrayList<>();
@@ -112,6 +113,14 @@ public final class ServerState {
     }
 
     /** What the dispatcher asks before each command whether memory allows it; the eviction feature sets it. */
+    public Persistence persistence() {
+        return persistence;
+    }
+
+    public void persistence(Persistence value) {
+        this.persistence = value;
+    }
+
     public MemoryLimit memoryLimit() {
         return memoryLimit;
     }
