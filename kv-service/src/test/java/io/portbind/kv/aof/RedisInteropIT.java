@@ -47,12 +47,8 @@ class RedisInteropIT {
         String check = ExternalTool.run(ExternalTool.require("redis-check-aof").toString(),
                 appendDir.resolve("appendonly.aof.manifest").toString()).text();
         assertTrue(check.contains("is valid"), check);
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(dir, "everysec"); Jedis jedis = redis.jedis()) {
             assertEquals(expected, KeyspaceDump.of(jedis));
-        } finally {
-            AofFiles.stop(redis, port);
         }
     }
 
@@ -61,16 +57,13 @@ class RedisInteropIT {
     @ValueSource(strings = {"yes", "no"})
     void weLoadADirectoryRedisServerWrote(String rdbPreamble, @TempDir Path dir) throws Exception {
         Map<String, String> expected;
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec", rdbPreamble);
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(dir, "everysec", rdbPreamble);
+             Jedis jedis = redis.jedis()) {
             write(jedis, "before");
             jedis.bgrewriteaof();
             awaitRewrite(jedis);
             write(jedis, "after");
             expected = KeyspaceDump.of(jedis);
-        } finally {
-            AofFiles.stop(redis, port);
         }
         String base = rdbPreamble.equals("yes") ? "appendonly.aof.2.base.rdb" : "appendonly.aof.2.base.aof";
         assertTrue(Files.isRegularFile(dir.resolve("appendonlydir").resolve(base)), "redis-server wrote " + base);
