@@ -183,6 +183,8 @@ enum InfoSections {
         info.field("total_connections_received", stats.connectionsReceived())
                 .field("total_commands_processed", stats.commandsProcessed())
                 .field("instantaneous_ops_per_sec", stats.opsPerSecond(call.keyspace().now()))
+                .field("rejected_connections", stats.connectionsRejected())
+                .field("sync_full", stats.fullSyncs())
                 .field("expired_keys", keys.expiredKeys())
                 .field("evicted_keys", keys.evictedKeys())
                 .field("keyspace_hits", keys.hits())

@@ -106,6 +106,7 @@ public final class SnapshotTransferCommands implements CommandFamily {
         Path file = snapshots.dir().resolve("temp-sync-" + ProcessHandle.current().pid() + "-" + session.id()
                 + ".rdb");
         session.park();
+        call.server().stats().fullSyncServed();
         LOG.info("Client {} fetches a snapshot (REPLCONF rdb-only): {} keys", channel.remoteAddress(), view.keys());
         writer.execute(() -> {
             try (view) {

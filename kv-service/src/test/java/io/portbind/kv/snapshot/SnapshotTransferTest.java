@@ -67,6 +67,7 @@ class SnapshotTransferTest {
                     transfer.indexOf('$'))));
             assertEquals(length, payload.getBytes(StandardCharsets.ISO_8859_1).length);
             assertTrue(payload.startsWith("REDIS0010"), payload);
+            assertTrue(client.info("stats").contains("\r\nsync_full:1\r\n"));
         }
     }
 
