@@ -2,6 +2,7 @@ package io.portbind.kv.server;
 
 import io.portbind.kv.admin.ServerCommands;
 import io.portbind.kv.aof.AofCommands;
+import io.portbind.kv.bitmaps.BitmapCommands;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
@@ -58,6 +59,7 @@ public final class CommandFamilies {
                 new ExpiryCommands(),
                 new DumpCommands(),
                 new StringCommands(),
+                new BitmapCommands(),
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
