@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class LongestCommonSubsequence {
 
-    private static final CommandError NOT_STRINGS = new CommandError("ERR The specified keys must contain string values");
+    private static final CommandError NOT_STRINGS =
+            new CommandError("ERR The specified keys must contain string values");
     private static final CommandError LEN_AND_IDX =
             new CommandError("ERR If you want both the length and indexes, please just use IDX.");
     private static final CommandError NO_MEMORY =
