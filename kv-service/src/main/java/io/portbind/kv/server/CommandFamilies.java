@@ -11,6 +11,7 @@ import io.portbind.kv.config.ConfigCommands;
 import io.portbind.kv.eviction.EvictionCommands;
 import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.hashes.HashCommands;
+import io.portbind.kv.hyperloglog.HyperLogLogCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
 import io.portbind.kv.keys.ExpiryCommands;
 import io.portbind.kv.keys.KeyCommands;
@@ -60,6 +61,7 @@ public final class CommandFamilies {
                 new DumpCommands(),
                 new StringCommands(),
                 new BitmapCommands(),
+                new HyperLogLogCommands(),
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),

@@ -1,5 +1,7 @@
 package io.portbind.kv.compat;
 
+import static io.portbind.kv.compat.CommandGenerator.oneOf;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -25,10 +27,6 @@ final class BitmapCommandGenerator implements CommandGenerator {
 
     @Override
     public String next(SplittableRandom random) {
-        return command(random);
-    }
-
-    private static String command(SplittableRandom random) {
         String key = KEYS[random.nextInt(KEYS.length)];
         return switch (random.nextInt(12)) {
             case 0, 1 -> "SETBIT " + key + " " + offset(random) + " " + oneOf(random, "0", "1", "1", "0", "2", "x");
@@ -125,9 +123,5 @@ final class BitmapCommandGenerator implements CommandGenerator {
             text.append(part.apply(random));
         }
         return text.toString();
-    }
-
-    private static String oneOf(SplittableRandom random, String... choices) {
-        return choices[random.nextInt(choices.length)];
     }
 }

@@ -15,4 +15,9 @@ interface CommandGenerator {
     String next(SplittableRandom random);
 
     List<String> finish();
+
+    /** One of {@code choices}, drawn from {@code random}. */
+    static String oneOf(SplittableRandom random, String... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
 }

@@ -60,7 +60,8 @@ class RedisCompatibilityTest {
     /** Each family's seeded random sequence, once in RESP2 and once in RESP3, as a script run like the files. */
     @TestFactory
     Stream<DynamicTest> randomCommandSequencesAnswerLikeRedis() {
-        Map<String, CommandGenerator> generators = new TreeMap<>(Map.of("bitmaps", new BitmapCommandGenerator()));
+        Map<String, CommandGenerator> generators = new TreeMap<>(Map.of("bitmaps", new BitmapCommandGenerator(),
+                "hyperloglog", new HyperLogLogCommandGenerator()));
         return generators.entrySet().stream().flatMap(family -> Stream.of(2, 3).map(protocol -> dynamicTest(
                 family.getKey() + " RESP" + protocol, () -> run(family.getKey() + " (random, RESP" + protocol + ")",
                         randomScript(family.getValue(), protocol)))));
