@@ -16,10 +16,7 @@ final class BitArrays {
     private BitArrays() {
     }
 
-    /**
-     * A copy of {@code value} (empty when null) long enough to hold bit {@code lastBit}, zero-padded: strings are
-     * never changed in place (snapshots share them), so a write works on its own copy.
-     */
+    /** A copy of {@code value} (empty when null) long enough to hold bit {@code lastBit}, zero-padded. */
     static byte[] writableCopy(byte[] value, long lastBit) {
         int needed = (int) (lastBit >>> 3) + 1;
         if (value == null) {

@@ -27,10 +27,13 @@ final class BitField {
     private record Operation(Kind kind, FieldType type, long offset, long argument, Overflow overflow) {
     }
 
-    private BitField() {
+    private final OwnedBitmaps owned;
+
+    BitField(OwnedBitmaps owned) {
+        this.owned = owned;
     }
 
-    static void execute(Call call, Access access) {
+    void execute(Call call, Access access) {
         List<Operation> operations = parse(call);
         long lastWrittenBit = -1;
         for (Operation operation : operations) {
@@ -49,8 +52,8 @@ final class BitField {
             throw READ_ONLY_WRITE;
         }
         byte[] current = db.getString(key);
-        byte[] value = BitArrays.writableCopy(current, lastWrittenBit);
-        boolean grown = current == null || value.length > current.length;
+        boolean grown = current == null || (lastWrittenBit >>> 3) >= current.length;
+        byte[] value = owned.writable(call.keyspace(), current, lastWrittenBit);
         int changes = writes(call.reply(), operations, value, grown);
         if (changes > 0 || grown) {
             db.putKeepTtl(key, value);

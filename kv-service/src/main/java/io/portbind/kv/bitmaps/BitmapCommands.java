@@ -8,12 +8,15 @@ public final class BitmapCommands implements CommandFamily {
 
     @Override
     public void register(CommandRegistry registry) {
-        registry.bind("setbit", SingleBits::setBit)
+        OwnedBitmaps owned = new OwnedBitmaps();
+        SingleBits singleBits = new SingleBits(owned);
+        BitField bitField = new BitField(owned);
+        registry.bind("setbit", singleBits::setBit)
                 .bind("getbit", SingleBits::getBit)
                 .bind("bitcount", BitScans::count)
                 .bind("bitpos", BitScans::position)
                 .bind("bitop", BitOperation::bitop)
-                .bind("bitfield", call -> BitField.execute(call, BitField.Access.READ_WRITE))
-                .bind("bitfield_ro", call -> BitField.execute(call, BitField.Access.READ_ONLY));
+                .bind("bitfield", call -> bitField.execute(call, BitField.Access.READ_WRITE))
+                .bind("bitfield_ro", call -> bitField.execute(call, BitField.Access.READ_ONLY));
     }
 }

@@ -10,7 +10,10 @@ final class SingleBits {
 
     private static final CommandError BAD_BIT = new CommandError("ERR bit is not an integer or out of range");
 
-    private SingleBits() {
+    private final OwnedBitmaps owned;
+
+    SingleBits(OwnedBitmaps owned) {
+        this.owned = owned;
     }
 
     /**
@@ -18,7 +21,7 @@ final class SingleBits {
      * keeps its TTL. As in Redis 7.0, a command that neither grows the string nor changes the bit changes nothing
      * (and so propagates nothing).
      */
-    static void setBit(Call call) {
+    void setBit(Call call) {
         long offset = BitOffsets.offset(call.arg(2));
         long on;
         try {
@@ -35,7 +38,7 @@ final class SingleBits {
         boolean old = current != null && BitArrays.get(current, offset);
         boolean grows = current == null || (offset >>> 3) >= current.length;
         if (grows || old != (on == 1)) {
-            byte[] value = BitArrays.writableCopy(current, offset);
+            byte[] value = owned.writable(call.keyspace(), current, offset);
             BitArrays.set(value, offset, on == 1);
             db.putKeepTtl(key, value);
         }
