@@ -2,6 +2,7 @@ package io.portbind.kv.server;
 
 import io.portbind.kv.admin.ServerCommands;
 import io.portbind.kv.aof.AofCommands;
+import io.portbind.kv.bitmaps.BitmapCommands;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
@@ -10,6 +11,7 @@ import io.portbind.kv.config.ConfigCommands;
 import io.portbind.kv.eviction.EvictionCommands;
 import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.hashes.HashCommands;
+import io.portbind.kv.hyperloglog.HyperLogLogCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
 import io.portbind.kv.keys.ExpiryCommands;
 import io.portbind.kv.keys.KeyCommands;
@@ -59,6 +61,8 @@ public final class CommandFamilies {
                 new ExpiryCommands(),
                 new DumpCommands(),
                 new StringCommands(),
+                new BitmapCommands(),
+                new HyperLogLogCommands(),
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),

@@ -66,6 +66,13 @@ public final class Fixture {
             fields.add(i % 2 == 0 ? Integer.toString(i) : "value-" + i);
         }
         c.add(cmd("HSET", "h:big", fields));
+        c.add(cmd("PFADD", "hll:sparse", "a", "b", "c"));
+        c.add(cmd("PFCOUNT", "hll:sparse"));
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            elements.add("element-" + i);
+        }
+        c.add(cmd("PFADD", "hll:dense", elements));
         c.add(cmd("ZADD", "z:small", "1", "a", "2.5", "b", "-inf", "c", "inf", "d", "0.1", "e", "-3", "f"));
         c.add(cmd("ZADD", "z:long-member", "1", "m".repeat(100), "2", "n"));
         List<String> members = new ArrayList<>();
