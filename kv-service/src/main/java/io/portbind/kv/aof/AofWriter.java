@@ -127,7 +127,11 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
             fed += out.length() - before;
             incrSize += out.length() - before;
             fedPosition = fed;
-            lock.notifyAll();
+            // The writer waits only while nothing is buffered: the first command after that wakes it, the commands
+            // that follow before it has taken them do not (each wake-up is a system call of the feeding thread).
+            if (before == 0 && segments.size() == 1) {
+                lock.notifyAll();
+            }
         }
     }
 
