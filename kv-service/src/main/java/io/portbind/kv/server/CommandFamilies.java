@@ -22,6 +22,7 @@ import io.portbind.kv.rdb.DumpCommands;
 import io.portbind.kv.sets.SetCommands;
 import io.portbind.kv.snapshot.SnapshotCommands;
 import io.portbind.kv.snapshot.SnapshotTransferCommands;
+import io.portbind.kv.streams.StreamCommands;
 import io.portbind.kv.strings.StringCommands;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.transactions.TransactionCommands;
@@ -67,6 +68,7 @@ public final class CommandFamilies {
                 new HashCommands(),
                 new SetCommands(),
                 new SortedSetCommands(blockedClients),
+                new StreamCommands(blockedClients),
                 new SnapshotCommands(),
                 new SnapshotTransferCommands(),
                 new EvictionCommands(eviction),
