@@ -18,6 +18,8 @@ public final class Keyspace {
     public static final int DATABASES = 16;
 
     private final Database[] databases = new Database[DATABASES];
+    /** How often a client waiting for the lock asks whether to give up (see {@link #lockUnless}). */
+    private static final long WAIT_SLICE_MILLIS = 5;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<KeyspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Object> readyKeys = new ArrayList<>();
@@ -56,6 +58,29 @@ public final class Keyspace {
     /** Takes the keyspace lock and, if this is the outermost hold, fixes the command's clock. */
     public void lock() {
         lock.lock();
+        held();
+    }
+
+    /**
+     * Takes the lock like {@link #lock}, unless {@code giveUp} says yes while waiting for it (a script holding it
+     * has become busy); it is asked every few milliseconds. Returns whether the lock was taken.
+     */
+    public boolean lockUnless(java.util.function.BooleanSupplier giveUp) {
+        try {
+            while (!lock.tryLock(WAIT_SLICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (giveUp.getAsBoolean()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        held();
+        return true;
+    }
+
+    private void held() {
         if (lock.getHoldCount() == 1) {
             now = System.currentTimeMillis();
             writing = true;

@@ -17,6 +17,7 @@ import io.portbind.kv.keys.ObjectCommands;
 import io.portbind.kv.lists.ListCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.rdb.DumpCommands;
+import io.portbind.kv.scripting.ScriptingCommands;
 import io.portbind.kv.sets.SetCommands;
 import io.portbind.kv.snapshot.SnapshotCommands;
 import io.portbind.kv.strings.StringCommands;
@@ -64,6 +65,7 @@ public final class CommandFamilies {
                 new SortedSetCommands(blockedClients),
                 new SnapshotCommands(),
                 new EvictionCommands(eviction),
+                new ScriptingCommands(),
                 aof);
     }
 }

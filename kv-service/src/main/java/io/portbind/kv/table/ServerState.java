@@ -32,6 +32,7 @@ public final class ServerState {
     private volatile MemoryLimit memoryLimit = MemoryLimit.NONE;
     private final Propagation propagation = new Propagation();
     private volatile ReplyBarrier replyBarrier;
+    private volatile BusyScript busyScript = BusyScript.NONE;
     private final List<ConfigEntry> configEntries = new CopyOnWriteArrayList<>();
     private volatile InfoFields aofInfo = field -> field.accept("aof_enabled", 0);
 
@@ -105,6 +106,15 @@ public final class ServerState {
     }
 
     /** What the dispatcher asks before each command whether memory allows it; the eviction feature sets it. */
+    /** The script running past busy-reply-threshold, if any; {@link BusyScript#NONE} without scripting. */
+    public BusyScript busyScript() {
+        return busyScript;
+    }
+
+    public void busyScript(BusyScript script) {
+        this.busyScript = script;
+    }
+
     public MemoryLimit memoryLimit() {
         return memoryLimit;
     }
