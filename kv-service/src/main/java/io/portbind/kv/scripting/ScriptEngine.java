@@ -30,6 +30,8 @@ final class ScriptEngine implements BusyScript {
     ScriptEngine(ServerState server) {
         this.server = server;
         sandbox.library("redis", RedisLibrary.create(() -> client));
+        sandbox.library("bit", BitLibrary.create());
+        sandbox.library("cjson", CjsonLibrary.create());
         sandbox.seal();
     }
 

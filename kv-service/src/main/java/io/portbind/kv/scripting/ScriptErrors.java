@@ -37,14 +37,17 @@ final class ScriptErrors {
     static String reply(LuaError error, String name, String chunkName, int lastLine) {
         String raw = error.getMessage() == null ? "" : error.getMessage().strip();
         Matcher where = LUAJ_POSITION.matcher(raw);
-        String position = where.lookingAt() ? "@" + where.group(1) + ":" + where.group(2)
+        boolean positioned = where.lookingAt();
+        String position = positioned ? "@" + where.group(1) + ":" + where.group(2)
                 : lastLine > 0 ? "@" + chunkName + ":" + lastLine : null;
         LuaValue object = error.getMessageObject();
         String message;
         if (object != null && object.istable() && object.rawget("err").isstring()) {
             message = object.rawget("err").tojstring();
         } else {
-            message = "ERR " + cLuaPositions(raw);
+            // Errors of Java functions called in a tail position carry no position; C Lua's would.
+            message = "ERR " + (!positioned && lastLine > 0 ? chunkName + ":" + lastLine + ": " + raw
+                    : cLuaPositions(raw));
         }
         return position == null ? message : message + " script: " + name + ", on " + position + ".";
     }
