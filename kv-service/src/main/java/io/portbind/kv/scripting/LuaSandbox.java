@@ -27,6 +27,10 @@ final class LuaSandbox {
     static final String READONLY_TABLE = "Attempt to modify a readonly table";
 
     private final SealedGlobals globals = new SealedGlobals();
+    /** Every global name, with read-only library tables once sealed; the globals themselves stay empty. */
+    private final LuaTable api = new LuaTable();
+    /** What a FUNCTION LOAD's library code sees while it runs (Redis's library API), or null. */
+    private LuaTable loadApi;
     private LuaValue keys = LuaValue.NIL;
     private LuaValue argv = LuaValue.NIL;
 
@@ -59,7 +63,10 @@ final class LuaSandbox {
         globals.set(name, table);
     }
 
-    /** Makes every library table read-only; call once all libraries are in. */
+    /**
+     * Moves every global into the API table behind the globals, each library table made read-only; call once all
+     * libraries are in. The globals stay empty, so every name a script reads goes through {@link #lookup}.
+     */
     void seal() {
         LuaValue name = LuaValue.NIL;
         while (true) {
@@ -69,11 +76,48 @@ final class LuaSandbox {
                 break;
             }
             LuaValue value = next.arg(2);
-            if (value.istable() && value != globals) {
-                globals.rawset(name, readOnly((LuaTable) value));
-            }
+            api.rawset(name, value.istable() && value != globals ? readOnly((LuaTable) value) : value);
+        }
+        for (LuaValue key : api.keys()) {
+            globals.rawset(key, LuaValue.NIL);
         }
         globals.sealed = true;
+    }
+
+    /**
+     * While library code loads, scripts see only {@code names}: its tables read-only, and a missing field of them an
+     * error as a missing global is (Redis's error metatable on the library API); null ends loading.
+     */
+    void loading(LuaTable names) {
+        if (names == null) {
+            loadApi = null;
+            return;
+        }
+        loadApi = new LuaTable();
+        for (LuaValue name : names.keys()) {
+            LuaValue value = names.rawget(name);
+            loadApi.rawset(name, value.istable() ? strict((LuaTable) value) : value);
+        }
+    }
+
+    /** A read-only proxy of {@code table} whose missing fields raise the nonexistent-global error. */
+    private static LuaTable strict(LuaTable table) {
+        LuaTable proxy = readOnly(table);
+        proxy.getmetatable().rawset(LuaValue.INDEX, new TwoArgFunction() {
+            @Override
+            public LuaValue call(LuaValue self, LuaValue name) {
+                LuaValue value = table.rawget(name);
+                if (value.isnil()) {
+                    throw missing(name);
+                }
+                return value;
+            }
+        });
+        return proxy;
+    }
+
+    private static LuaError missing(LuaValue name) {
+        return new LuaError("Script attempted to access nonexistent global variable '" + name.tojstring() + "'");
     }
 
     /** Compiles {@code source} as a function of the script environment, named {@code user_script} as in Redis. */
@@ -88,7 +132,7 @@ final class LuaSandbox {
     }
 
     private LuaValue lookup(LuaValue name) {
-        LuaValue value = globals.rawget(name);
+        LuaValue value = loadApi != null ? loadApi.rawget(name) : api.rawget(name);
         if (!value.isnil()) {
             return value;
         }
@@ -101,7 +145,7 @@ final class LuaSandbox {
                 return argv;
             }
         }
-        throw new LuaError("Script attempted to access nonexistent global variable '" + name.tojstring() + "'");
+        throw missing(name);
     }
 
     /**

@@ -87,6 +87,25 @@ final class RedisLibrary {
         return redis;
     }
 
+    /**
+     * The {@code redis} table library code sees while FUNCTION LOAD runs it (Redis's library API):
+     * {@code register_function}, {@code log} and the version, nothing that touches data.
+     */
+    static LuaTable loadApi(FunctionRegistration registration) {
+        LuaTable redis = new LuaTable();
+        redis.set("register_function", registration);
+        redis.set("log", function(RedisLibrary::log));
+        redis.set("LOG_DEBUG", 0);
+        redis.set("LOG_VERBOSE", 1);
+        redis.set("LOG_NOTICE", 2);
+        redis.set("LOG_WARNING", 3);
+        redis.set("REDIS_VERSION", VERSION);
+        redis.set("REDIS_VERSION_NUM", VERSION_NUM);
+        LuaTable names = new LuaTable();
+        names.set("redis", redis);
+        return names;
+    }
+
     /** The lower-case hex SHA-1 of {@code bytes}: script names, and redis.sha1hex. */
     static String sha1hex(byte[] bytes) {
         try {

@@ -22,14 +22,17 @@ final class RunningScript {
     private final ScriptKind kind;
     private final String name;
     private final ScriptFlags flags;
+    private final byte[][] command;
     private final long startedNanos = System.nanoTime();
     private final long thresholdNanos;
     private volatile boolean busy;
     private volatile boolean killed;
     private volatile boolean wrote;
 
-    RunningScript(Session caller, ScriptKind kind, String name, ScriptFlags flags, long thresholdMillis) {
+    RunningScript(Session caller, byte[][] command, ScriptKind kind, String name, ScriptFlags flags,
+                  long thresholdMillis) {
         this.caller = caller;
+        this.command = command;
         this.kind = kind;
         this.name = name;
         this.flags = flags;
@@ -38,6 +41,11 @@ final class RunningScript {
 
     Session caller() {
         return caller;
+    }
+
+    /** The command that runs the script (FCALL name numkeys ...), for FUNCTION STATS. */
+    byte[][] command() {
+        return command;
     }
 
     ScriptKind kind() {

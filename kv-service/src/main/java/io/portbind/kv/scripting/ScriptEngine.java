@@ -5,6 +5,8 @@ import io.portbind.kv.table.BusyScript;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
+import java.util.ArrayList;
+import java.util.List;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
@@ -23,43 +25,75 @@ final class ScriptEngine implements BusyScript {
     private final ServerState server;
     private final ScriptWatchdog watchdog = new ScriptWatchdog();
     private final LuaSandbox sandbox = new LuaSandbox(watchdog);
+    /** Functions live in a Lua world of their own, as in Redis 7.0. */
+    private final LuaSandbox functionSandbox = new LuaSandbox(watchdog);
+    private final LuaTable libraryApi;
+    private List<LibraryFunction> registering;
     private volatile long busyThresholdMillis = DEFAULT_BUSY_THRESHOLD;
     private volatile RunningScript running;
     private ScriptClient client;
 
     ScriptEngine(ServerState server) {
         this.server = server;
-        sandbox.library("redis", RedisLibrary.create(() -> client));
-        sandbox.library("bit", BitLibrary.create());
-        sandbox.library("cjson", CjsonLibrary.create());
-        sandbox.seal();
+        for (LuaSandbox world : List.of(sandbox, functionSandbox)) {
+            world.library("redis", RedisLibrary.create(() -> client));
+            world.library("bit", BitLibrary.create());
+            world.library("cjson", CjsonLibrary.create());
+            world.seal();
+        }
+        libraryApi = RedisLibrary.loadApi(new FunctionRegistration(function -> registering.add(function)));
+    }
+
+    /**
+     * Runs a library's code (its shebang line emptied) with only the library API, and returns the functions it
+     * registered, in order; throws FUNCTION LOAD's errors. Under the keyspace lock.
+     */
+    List<LibraryFunction> loadLibrary(byte[] code) {
+        LuaValue chunk = compile(ScriptKind.FUNCTION, code);
+        registering = new ArrayList<>();
+        functionSandbox.loading(libraryApi);
+        try {
+            chunk.call();
+            return registering;
+        } catch (LuaError error) {
+            throw new CommandError("ERR Error registering functions: "
+                    + ScriptErrors.message(error, ScriptKind.FUNCTION.chunkName(), 0));
+        } finally {
+            functionSandbox.loading(null);
+            registering = null;
+        }
     }
 
     /** Compiles a script body (its shebang line emptied), or throws Redis's compile error. */
     LuaValue compile(ScriptKind kind, byte[] body) {
+        LuaSandbox world = kind == ScriptKind.EVAL ? sandbox : functionSandbox;
         try {
-            return sandbox.compile(kind.chunkName(), ScriptFlags.withoutShebang(body));
+            return world.compile(kind.chunkName(), ScriptFlags.withoutShebang(body));
         } catch (LuaError error) {
-            throw new CommandError(ScriptErrors.compile(error));
+            throw new CommandError(ScriptErrors.compile(error, kind));
         }
     }
 
     /**
      * Runs {@code function} for {@code call}'s client with the keys and arguments at {@code call}'s positions
-     * {@code firstKey ..}; the script's reply, or its error, becomes the client's reply. Under the keyspace lock.
+     * {@code firstKey ..}, as KEYS and ARGV (EVAL) or as its two parameters (FCALL); the script's reply, or its error, becomes the client's reply. Under the keyspace lock.
      */
     void run(Call call, ScriptKind kind, String name, LuaValue function, ScriptFlags flags, int firstKey,
              int keyCount) {
-        RunningScript script = new RunningScript(call.session(), kind, name, flags, busyThresholdMillis);
+        RunningScript script = new RunningScript(call.session(), call.args(), kind, name, flags,
+                busyThresholdMillis);
         ScriptClient scriptClient = new ScriptClient(server, call.session(), script);
-        sandbox.arguments(table(call, firstKey, keyCount), table(call, firstKey + keyCount,
-                call.argCount() - firstKey - keyCount));
+        LuaTable keys = table(call, firstKey, keyCount);
+        LuaTable args = table(call, firstKey + keyCount, call.argCount() - firstKey - keyCount);
+        if (kind == ScriptKind.EVAL) {
+            sandbox.arguments(keys, args);
+        }
         call.preventPropagation();
         client = scriptClient;
         running = script;
         watchdog.watch(script);
         try {
-            LuaValue result = function.call();
+            LuaValue result = kind == ScriptKind.EVAL ? function.call() : function.call(keys, args);
             LuaToReply.write(call.reply(), result, scriptClient.resp());
         } catch (LuaError error) {
             call.reply().error(ScriptErrors.reply(error, name, kind.chunkName(), watchdog.lastLine()));

@@ -35,26 +35,38 @@ final class ScriptErrors {
      * where the script was when LuaJ gives no position.
      */
     static String reply(LuaError error, String name, String chunkName, int lastLine) {
-        String raw = error.getMessage() == null ? "" : error.getMessage().strip();
-        Matcher where = LUAJ_POSITION.matcher(raw);
-        boolean positioned = where.lookingAt();
-        String position = positioned ? "@" + where.group(1) + ":" + where.group(2)
-                : lastLine > 0 ? "@" + chunkName + ":" + lastLine : null;
-        LuaValue object = error.getMessageObject();
-        String message;
-        if (object != null && object.istable() && object.rawget("err").isstring()) {
-            message = object.rawget("err").tojstring();
-        } else {
-            // Errors of Java functions called in a tail position carry no position; C Lua's would.
-            message = "ERR " + (!positioned && lastLine > 0 ? chunkName + ":" + lastLine + ": " + raw
-                    : cLuaPositions(raw));
-        }
+        String position = position(error, chunkName, lastLine);
+        String message = message(error, chunkName, lastLine);
         return position == null ? message : message + " script: " + name + ", on " + position + ".";
     }
 
-    /** A compile error, as SCRIPT LOAD and EVAL give it. */
-    static String compile(LuaError error) {
-        return "ERR Error compiling script (new function): "
+    /** The message of {@code error} alone: the {@code err} field of an error table, else {@code ERR } and the text. */
+    static String message(LuaError error, String chunkName, int lastLine) {
+        LuaValue object = error.getMessageObject();
+        if (object != null && object.istable() && object.rawget("err").isstring()) {
+            return object.rawget("err").tojstring();
+        }
+        String raw = raw(error);
+        // Errors of Java functions called in a tail position carry no position; C Lua's would.
+        return "ERR " + (!LUAJ_POSITION.matcher(raw).lookingAt() && lastLine > 0
+                ? chunkName + ":" + lastLine + ": " + raw : cLuaPositions(raw));
+    }
+
+    private static String position(LuaError error, String chunkName, int lastLine) {
+        Matcher where = LUAJ_POSITION.matcher(raw(error));
+        if (where.lookingAt()) {
+            return "@" + where.group(1) + ":" + where.group(2);
+        }
+        return lastLine > 0 ? "@" + chunkName + ":" + lastLine : null;
+    }
+
+    private static String raw(LuaError error) {
+        return error.getMessage() == null ? "" : error.getMessage().strip();
+    }
+
+    /** A compile error, as SCRIPT LOAD and EVAL give it ("script (new function)") or FUNCTION LOAD ("function"). */
+    static String compile(LuaError error, ScriptKind kind) {
+        return (kind == ScriptKind.EVAL ? "ERR Error compiling script (new function): " : "ERR Error compiling function: ")
                 + cLuaPositions(error.getMessage()).replace(LUAJ_EOF, " near '<eof>'");
     }
 

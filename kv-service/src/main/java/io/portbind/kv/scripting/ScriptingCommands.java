@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (LOAD, EXISTS, FLUSH, KILL, HELP), and the
- * {@code busy-reply-threshold} parameter (alias {@code lua-time-limit}). The engine is the server's busy script.
+ * EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (LOAD, EXISTS, FLUSH, KILL, HELP); FCALL, FCALL_RO and FUNCTION
+ * (see {@link FunctionCommands}); the {@code busy-reply-threshold} parameter (alias {@code lua-time-limit}). The engine is the server's busy script.
  */
 public final class ScriptingCommands implements CommandFamily {
 
@@ -42,6 +42,18 @@ public final class ScriptingCommands implements CommandFamily {
                     call.reply().ok();
                 })
                 .bind("script|help", ScriptingCommands::help);
+        FunctionCommands functions = new FunctionCommands(engine, new FunctionLibraries(engine));
+        registry.bind("fcall", call -> functions.fcall(call, false))
+                .bind("fcall_ro", call -> functions.fcall(call, true))
+                .bind("function|load", functions::load)
+                .bind("function|delete", functions::delete)
+                .bind("function|flush", functions::flush)
+                .bind("function|list", functions::list)
+                .bind("function|dump", functions::dump)
+                .bind("function|restore", functions::restore)
+                .bind("function|stats", functions::stats)
+                .bind("function|kill", functions::kill)
+                .bind("function|help", FunctionCommands::help);
         ConfigEntry.Setter threshold = (call, text) -> engine.busyThresholdMillis(Numbers.parseLong(
                 text.getBytes(StandardCharsets.US_ASCII)));
         registry.server().configEntries().addAll(List.of(

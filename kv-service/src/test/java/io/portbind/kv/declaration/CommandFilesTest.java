@@ -46,7 +46,8 @@ class CommandFilesTest {
             assertTrue(parent.arity() < 0, container + " is a container");
             assertTrue(parent.keySpecs().isEmpty() && parent.arguments().isEmpty(), container + " is a container");
         }
-        assertEquals(Map.of("client", 11, "command", 5, "config", 5, "object", 5, "pubsub", 3, "script", 5),
+        assertEquals(Map.of("client", 11, "command", 5, "config", 5, "object", 5, "pubsub", 3, "script", 5,
+                "function", 9),
                 subcommandCounts);
     }
 
