@@ -20,6 +20,7 @@ public final class Keyspace {
     private final Database[] databases = new Database[DATABASES];
     /** How often a client waiting for the lock asks whether to give up (see {@link #lockUnless}). */
     private static final long WAIT_SLICE_MILLIS = 5;
+    private volatile FunctionStore functionStore = FunctionStore.NONE;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<KeyspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Object> readyKeys = new ArrayList<>();
@@ -109,6 +110,15 @@ public final class Keyspace {
      * copy-on-write (see {@link CopyOnWriteSnapshot}): the pause is a few array copies per database. The caller
      * holds the lock, and closes the view when done with it.
      */
+    /** The function libraries that snapshots carry beside the keys; {@link FunctionStore#NONE} without scripting. */
+    public FunctionStore functionStore() {
+        return functionStore;
+    }
+
+    public void functionStore(FunctionStore store) {
+        this.functionStore = store;
+    }
+
     public KeyspaceView snapshot() {
         return CopyOnWriteSnapshot.take(this, snapshots);
     }

@@ -1,5 +1,6 @@
 package io.portbind.kv.scripting;
 
+import io.portbind.kv.keyspace.FunctionStore;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
@@ -42,7 +43,23 @@ public final class ScriptingCommands implements CommandFamily {
                     call.reply().ok();
                 })
                 .bind("script|help", ScriptingCommands::help);
-        FunctionCommands functions = new FunctionCommands(engine, new FunctionLibraries(engine));
+        FunctionLibraries libraries = new FunctionLibraries(engine);
+        registry.server().keyspace().functionStore(new FunctionStore() {
+            @Override
+            public List<byte[]> codes() {
+                return libraries.codes();
+            }
+
+            @Override
+            public void load(byte[] code) {
+                try {
+                    libraries.load(code, false);
+                } catch (CommandError refused) {
+                    throw new IllegalArgumentException(refused.getMessage());
+                }
+            }
+        });
+        FunctionCommands functions = new FunctionCommands(engine, libraries);
         registry.bind("fcall", call -> functions.fcall(call, false))
                 .bind("fcall_ro", call -> functions.fcall(call, true))
                 .bind("function|load", functions::load)

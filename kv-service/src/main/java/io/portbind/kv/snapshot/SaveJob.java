@@ -4,6 +4,7 @@ import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -105,6 +106,11 @@ final class SaveJob implements KeyspaceView {
             keysProcessed.incrementAndGet();
             visitor.visit(key, value, expireAt);
         });
+    }
+
+    @Override
+    public List<byte[]> functionCodes() {
+        return view.functionCodes();
     }
 
     @Override
