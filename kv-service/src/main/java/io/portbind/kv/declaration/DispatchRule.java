@@ -24,5 +24,10 @@ public enum DispatchRule {
      */
     REPORTS_DISK_ERROR,
     /** Updates the access time of the keys it reads even for a client in CLIENT NO-TOUCH mode (TOUCH). */
-    TOUCHES_DESPITE_NO_TOUCH
+    TOUCHES_DESPITE_NO_TOUCH,
+    /**
+     * Acts on a busy script (SCRIPT KILL, FUNCTION KILL, FUNCTION STATS, SHUTDOWN): while one runs past
+     * busy-reply-threshold, the body runs without waiting for the keyspace lock the script holds.
+     */
+    CONTROLS_BUSY_SCRIPT
 }

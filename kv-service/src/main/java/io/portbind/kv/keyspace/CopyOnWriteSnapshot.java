@@ -1,6 +1,7 @@
 package io.portbind.kv.keyspace;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,6 +39,7 @@ final class CopyOnWriteSnapshot implements KeyspaceView {
     private final ByteKeyTable<Object>[] entries;
     private final ByteKeyTable<Long>[] expires;
     private final long pauseNanos;
+    private final List<byte[]> functionCodes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @SuppressWarnings("unchecked")
@@ -52,12 +54,18 @@ final class CopyOnWriteSnapshot implements KeyspaceView {
             entries[db] = keyspace.database(db).copyOfEntries();
             expires[db] = keyspace.database(db).copyOfExpires();
         }
+        this.functionCodes = keyspace.functionStore().codes();
         this.pauseNanos = System.nanoTime() - started;
     }
 
     /** Takes a snapshot of {@code keyspace}, whose lock the caller holds. */
     static CopyOnWriteSnapshot take(Keyspace keyspace, OpenSnapshots owner) {
         return new CopyOnWriteSnapshot(keyspace, owner);
+    }
+
+    @Override
+    public List<byte[]> functionCodes() {
+        return functionCodes;
     }
 
     @Override

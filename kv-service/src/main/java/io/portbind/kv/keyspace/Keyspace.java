@@ -3,7 +3,9 @@ package io.portbind.kv.keyspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The sixteen databases and the one lock that makes every command atomic. A command runs between
@@ -18,6 +20,9 @@ public final class Keyspace {
     public static final int DATABASES = 16;
 
     private final Database[] databases = new Database[DATABASES];
+    /** How often a client waiting for the lock asks whether to give up (see {@link #lockUnless}). */
+    private static final long WAIT_SLICE_MILLIS = 5;
+    private volatile FunctionStore functionStore = FunctionStore.NONE;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<KeyspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Object> readyKeys = new ArrayList<>();
@@ -62,6 +67,22 @@ public final class Keyspace {
      */
     public void lock() {
         lock.lock();
+        held();
+    }
+
+    /**
+     * Takes the lock like {@link #lock}, unless {@code giveUp} says yes while waiting for it (a script holding it
+     * has become busy); it is asked every few milliseconds. Returns whether the lock was taken.
+     */
+    public boolean lockUnless(BooleanSupplier giveUp) {
+        if (!acquireUnless(giveUp)) {
+            return false;
+        }
+        held();
+        return true;
+    }
+
+    private void held() {
         if (depth++ == 0) {
             now = System.currentTimeMillis();
             writing = true;
@@ -91,6 +112,25 @@ public final class Keyspace {
         lock.lock();
     }
 
+    /** Takes the lock like {@link #hold}, unless {@code giveUp} says yes while waiting (see {@link #lockUnless}). */
+    public boolean holdUnless(BooleanSupplier giveUp) {
+        return acquireUnless(giveUp);
+    }
+
+    private boolean acquireUnless(BooleanSupplier giveUp) {
+        try {
+            while (!lock.tryLock(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (giveUp.getAsBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Ends a {@link #hold()}. */
     public void release() {
         lock.unlock();
@@ -106,6 +146,15 @@ public final class Keyspace {
      * copy-on-write (see {@link CopyOnWriteSnapshot}): the pause is a few array copies per database. The caller
      * holds the lock, and closes the view when done with it.
      */
+    /** The function libraries that snapshots carry beside the keys; {@link FunctionStore#NONE} without scripting. */
+    public FunctionStore functionStore() {
+        return functionStore;
+    }
+
+    public void functionStore(FunctionStore store) {
+        this.functionStore = store;
+    }
+
     public KeyspaceView snapshot() {
         return CopyOnWriteSnapshot.take(this, snapshots);
     }

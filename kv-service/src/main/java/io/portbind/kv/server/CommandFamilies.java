@@ -19,6 +19,7 @@ import io.portbind.kv.keys.ObjectCommands;
 import io.portbind.kv.lists.ListCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.rdb.DumpCommands;
+import io.portbind.kv.scripting.ScriptingCommands;
 import io.portbind.kv.sets.SetCommands;
 import io.portbind.kv.snapshot.SnapshotCommands;
 import io.portbind.kv.snapshot.SnapshotTransferCommands;
@@ -72,6 +73,7 @@ public final class CommandFamilies {
                 new SnapshotCommands(),
                 new SnapshotTransferCommands(),
                 new EvictionCommands(eviction),
+                new ScriptingCommands(),
                 aof);
     }
 }

@@ -21,7 +21,7 @@ final class KvChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.server = server;
         this.dispatcher = dispatcher;
         this.gate = gate;
-        this.readUnderLock = new ReadUnderLock(server.keyspace());
+        this.readUnderLock = new ReadUnderLock(server);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.portbind.kv.snapshot;
 import io.portbind.kv.keyspace.KeyspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -100,6 +101,11 @@ final class SaveJob implements KeyspaceView {
             keysProcessed.incrementAndGet();
             visitor.visit(key, value, expireAt);
         });
+    }
+
+    @Override
+    public List<byte[]> functionCodes() {
+        return view.functionCodes();
     }
 
     @Override

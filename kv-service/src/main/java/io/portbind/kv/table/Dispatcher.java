@@ -90,12 +90,70 @@ public final class Dispatcher {
             reject(call, "ERR Can't execute '" + spec.fullName() + "': " + ONLY_SUBSCRIBE_COMMANDS);
             return;
         }
+        String busy = server.busyScript().busyError(session);
+        if (busy != null && !spec.has(CommandFlag.ALLOW_BUSY)) {
+            reject(call, busy);
+            return;
+        }
         if (transaction != null && !spec.has(DispatchRule.RUNS_IN_MULTI)) {
             transaction.queue(call);
             call.reply().queued();
             return;
         }
-        execute(call);
+        executeUnlessBusy(call);
+    }
+
+    /**
+     * Executes {@code call} once the keyspace lock is free. While waiting, a script holding it may run past
+     * busy-reply-threshold: then a command that acts on busy scripts runs without the lock, one that is allowed
+     * while busy waits on, and any other gets the script's {@code -BUSY} error, as Redis answers during a slow script.
+     */
+    private void executeUnlessBusy(Call call) {
+        CommandSpec spec = call.spec();
+        Keyspace keyspace = server.keyspace();
+        boolean mayGiveUp = !spec.has(CommandFlag.ALLOW_BUSY) || spec.has(DispatchRule.CONTROLS_BUSY_SCRIPT);
+        while (mayGiveUp && !keyspace.lockUnless(() -> server.busyScript().busyError(call.session()) != null)) {
+            String busy = server.busyScript().busyError(call.session());
+            if (busy == null) {
+                continue; // the script ended meanwhile: wait for the lock again
+            }
+            if (spec.has(DispatchRule.CONTROLS_BUSY_SCRIPT)) {
+                runBody(call);
+            } else {
+                reject(call, busy);
+            }
+            return;
+        }
+        if (!mayGiveUp) {
+            keyspace.lock();
+        }
+        try {
+            execute(call);
+        } finally {
+            keyspace.unlock();
+        }
+    }
+
+    /** Runs a body that controls a busy script, without the keyspace lock the script holds. */
+    private void runBody(Call call) {
+        try {
+            call.spec().body().execute(call);
+        } catch (CommandError error) {
+            call.reply().error(error.getMessage());
+            server.stats().errorReplied(error.getMessage());
+        }
+    }
+
+    /**
+     * The command {@code args} names, its subcommand resolved, or null when there is none: for commands that
+     * scripts call, whose checks the caller applies (Redis's {@code scriptCall}).
+     */
+    public CommandSpec resolve(byte[][] args) {
+        CommandSpec spec = table.lookup(args[0]);
+        if (spec != null && spec.isContainer()) {
+            return args.length >= 2 ? spec.subcommand(new String(args[1], StandardCharsets.ISO_8859_1)) : spec;
+        }
+        return spec;
     }
 
     /**

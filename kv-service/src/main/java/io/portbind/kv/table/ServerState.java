@@ -35,6 +35,7 @@ public final class ServerState {
     private volatile Persistence persistence = Persistence.NONE;
     private final Propagation propagation = new Propagation();
     private volatile ReplyBarrier replyBarrier;
+    private volatile BusyScript busyScript = BusyScript.NONE;
     private final List<ConfigEntry> configEntries = new CopyOnWriteArrayList<>();
     private volatile InfoFields aofInfo = field -> field.accept("aof_enabled", 0);
 
@@ -119,6 +120,15 @@ public final class ServerState {
 
     public void persistence(Persistence value) {
         this.persistence = value;
+    }
+
+    /** The script running past busy-reply-threshold, if any; {@link BusyScript#NONE} without scripting. */
+    public BusyScript busyScript() {
+        return busyScript;
+    }
+
+    public void busyScript(BusyScript script) {
+        this.busyScript = script;
     }
 
     public MemoryLimit memoryLimit() {
