@@ -100,7 +100,7 @@ public final class ChatServer implements ServerApplication {
         FeatureRegistry registry = new FeatureRegistry();
         features.forEach(feature -> feature.install(registry));
         List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host),
-                new SaslFeature(host, new LoginBackoff()), registration, new BindFeature(host), legacySession, roster);
+                new SaslFeature(host, new LoginBackoff(state.failures())), registration, new BindFeature(host), legacySession, roster);
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,

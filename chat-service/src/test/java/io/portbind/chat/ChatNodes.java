@@ -32,6 +32,11 @@ final class ChatNodes implements AutoCloseable {
         return ++instances;
     }
 
+    /** The prefix of this instance's keys, for a node started some other way. */
+    String keyPrefix() {
+        return environment.get("CHAT_KEY_PREFIX");
+    }
+
     /** A new node with the shared settings. */
     ChatTestServer start() {
         ChatTestServer node = ChatTestServer.start(environment);
@@ -72,6 +77,12 @@ final class ChatNodes implements AutoCloseable {
     /** Registers {@code user} in-band through {@code node}. */
     void register(ChatTestServer node, String user, String password) throws Exception {
         AccountManager.getInstance(anonymous(node)).createAccount(Localpart.from(user), password);
+    }
+
+    /** Registers romeo (password r) and juliet (password j) through {@code node}. */
+    void registerRomeoAndJuliet(ChatTestServer node) throws Exception {
+        register(node, "romeo", "r");
+        register(node, "juliet", "j");
     }
 
     XMPPTCPConnection track(XMPPTCPConnection connection) {

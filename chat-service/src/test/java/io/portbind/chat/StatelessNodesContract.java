@@ -14,25 +14,18 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Every node keeps its state in the shared store, so stopping every process loses nothing: accounts made
  * through one node log in through another, rosters and offline messages are there after all nodes restart,
- * and the registration limit counts across nodes. Run over kv-service and over redis-server.
+ * and the registration limit and the login backoff count across nodes. Run over kv-service and over redis-server.
  */
-abstract class StatelessNodesContract {
-
-    static SharedStore store;
-
-    @AfterAll
-    static void stopStore() throws Exception {
-        store.close();
-    }
+abstract class StatelessNodesContract extends OverSharedStore {
 
     @Test
     void romeoRegistersThroughNodeA_andLogsInThroughNodeB() throws Exception {
@@ -48,8 +41,7 @@ abstract class StatelessNodesContract {
     void romeoAndJulietBefriendEachOther_theirRostersSurviveRestartingEveryNode() throws Exception {
         try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
             ChatTestServer a = nodes.start();
-            nodes.register(a, "romeo", "r");
-            nodes.register(a, "juliet", "j");
+            nodes.registerRomeoAndJuliet(a);
             befriend(nodes.login(a, "romeo", "r", "garden"), "romeo@localhost",
                     nodes.login(a, "juliet", "j", "balcony"), "juliet@localhost");
 
@@ -64,11 +56,11 @@ abstract class StatelessNodesContract {
     }
 
     @Test
-    void romeoWritesToJulietWhileSheIsAway_theMessageWaitsThroughARestartOfEveryNode() throws Exception {
+    void romeoOnAWritesToJulietWhileSheIsAway_bothNodesRestart_sheReadsItOnB_inOrder() throws Exception {
         try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
             ChatTestServer a = nodes.start();
-            nodes.register(a, "romeo", "r");
-            nodes.register(a, "juliet", "j");
+            nodes.start();
+            nodes.registerRomeoAndJuliet(a);
             XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
             romeo.sendStanza(romeo.getStanzaFactory().buildMessageStanza().to(JidCreate.entityBareFrom(
                     "juliet@localhost")).ofType(Message.Type.chat).setBody("Wherefore art thou?").build());
@@ -78,8 +70,9 @@ abstract class StatelessNodesContract {
             Thread.sleep(300);
 
             nodes.stopAll();
-            ChatTestServer restarted = nodes.start();
-            XMPPTCPConnection juliet = nodes.notYetConnected(restarted, "juliet", "j", "balcony");
+            nodes.start();
+            ChatTestServer b = nodes.start();
+            XMPPTCPConnection juliet = nodes.notYetConnected(b, "juliet", "j", "balcony");
             Inbox<Message> inbox = Inbox.of(juliet, MessageTypeFilter.CHAT);
             juliet.connect().login();
             Message first = inbox.next();
@@ -88,6 +81,25 @@ abstract class StatelessNodesContract {
             assertNotNull(DelayInformation.from(first), "stamped with the time it was stored");
             assertEquals("Still here.", inbox.next().getBody());
             inbox.expectNothing();
+        }
+    }
+
+    @Test
+    void tybaltGuessesRomeosPasswordOnA_untilTheBackoffHolds_thenRomeoHimselfMustWaitOnBToo() throws Exception {
+        try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
+            ChatTestServer a = nodes.start();
+            ChatTestServer b = nodes.start();
+            nodes.register(a, "romeo", "r");
+            // Five failures are free; the sixth and seventh make the next try wait 2 s.
+            for (int guess = 1; guess <= 7; guess++) {
+                XMPPTCPConnection tybalt = nodes.notYetConnected(a, "romeo", "guess" + guess, "street");
+                tybalt.connect();
+                assertThrows(SASLErrorException.class, tybalt::login);
+                tybalt.disconnect();
+            }
+            SASLErrorException refused = assertThrows(SASLErrorException.class,
+                    () -> nodes.login(b, "romeo", "r", "garden"));
+            assertEquals("temporary-auth-failure", refused.getSASLFailure().getSASLErrorString());
         }
     }
 

@@ -6,45 +6,34 @@ import static io.portbind.chat.SubscriptionTest.presenceOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Two nodes with one domain and one store act as one server: Romeo on node A and Juliet on node B subscribe
- * to each other, see each other's presence, chat, and find what was sent while they were away after both
- * nodes restart; a second session with the same full JID on the other node replaces the first; a node that
+ * to each other, see each other's presence and chat (what was sent while they were away, after both nodes
+ * restart, is in {@link StatelessNodesContract}); a second session with the same full JID on the other node replaces the first; a node that
  * stops cleanly says goodbye for its users. Run over kv-service and over redis-server.
  */
-abstract class TwoNodesContract {
-
-    static SharedStore store;
-
-    @AfterAll
-    static void stopStore() throws Exception {
-        store.close();
-    }
+abstract class TwoNodesContract extends OverSharedStore {
 
     @Test
     void romeoOnA_julietOnB_befriendEachOther_seeEachOther_andChat() throws Exception {
         try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
-            ChatTestServer a = nodes.start();
-            ChatTestServer b = nodes.start();
-            nodes.register(a, "romeo", "r");
-            nodes.register(b, "juliet", "j");
-            XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
-            XMPPTCPConnection juliet = nodes.login(b, "juliet", "j", "balcony");
-
-            befriend(romeo, "romeo@localhost", juliet, "juliet@localhost");
-            assertEventually("Romeo sees Juliet online", () -> presenceOf(romeo, "juliet@localhost").isAvailable());
+            Lovers lovers = romeoOnAJulietOnB(nodes);
+            XMPPTCPConnection romeo = lovers.romeo();
+            XMPPTCPConnection juliet = lovers.juliet();
             assertEventually("Juliet sees Romeo online", () -> presenceOf(juliet, "romeo@localhost").isAvailable());
             juliet.sendStanza(juliet.getStanzaFactory().buildPresenceStanza().setMode(Presence.Mode.away).build());
             assertEventually("Romeo sees Juliet away",
@@ -63,7 +52,7 @@ abstract class TwoNodesContract {
             juliet.sendStanza(chat(juliet, "romeo@localhost/garden", "Good night"));
             assertEquals("Good night", romeosInbox.next().getBody());
 
-            XMPPTCPConnection romeoInMantua = nodes.login(b, "romeo", "r", "mantua");
+            XMPPTCPConnection romeoInMantua = nodes.login(lovers.b(), "romeo", "r", "mantua");
             assertEventually("Romeo's new resource on B learns Juliet's presence",
                     () -> presenceOf(romeoInMantua, "juliet@localhost").getMode() == Presence.Mode.away);
             BareJid romeosAddress = JidCreate.bareFrom("romeo@localhost");
@@ -76,23 +65,20 @@ abstract class TwoNodesContract {
     }
 
     @Test
-    void julietIsAway_romeoWrites_bothNodesRestart_julietReadsItOnB() throws Exception {
+    void julietSendsWithGoSendxmppThroughB_romeoOnAReceivesWithSmack(@TempDir Path home) throws Exception {
         try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
             ChatTestServer a = nodes.start();
-            nodes.start();
-            nodes.register(a, "romeo", "r");
-            nodes.register(a, "juliet", "j");
-            XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
-            romeo.sendStanza(chat(romeo, "juliet@localhost", "Meet me at the friar's"));
-            Thread.sleep(300);
-
-            nodes.stopAll();
-            nodes.start();
             ChatTestServer b = nodes.start();
-            XMPPTCPConnection juliet = nodes.notYetConnected(b, "juliet", "j", "balcony");
-            Inbox<Message> inbox = Inbox.of(juliet, MessageTypeFilter.CHAT);
-            juliet.connect().login();
-            assertEquals("Meet me at the friar's", inbox.next().getBody());
+            nodes.registerRomeoAndJuliet(a);
+            XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
+            Inbox<Message> romeoReceives = Inbox.of(romeo, StanzaTypeFilter.MESSAGE);
+
+            GoSendxmpp.send(home, b.port(), b.certificate(), "juliet@localhost", "j", "romeo@localhost",
+                    "Parting is such sweet sorrow");
+
+            Message received = romeoReceives.next();
+            assertEquals("Parting is such sweet sorrow", received.getBody().strip());
+            assertTrue(received.getFrom().toString().startsWith("juliet@localhost/"), received.toXML().toString());
         }
     }
 
@@ -117,19 +103,28 @@ abstract class TwoNodesContract {
     @Test
     void nodeBStopsCleanly_romeoOnASeesJulietGoAtOnce() throws Exception {
         try (ChatNodes nodes = new ChatNodes(store, Map.of())) {
-            ChatTestServer a = nodes.start();
-            ChatTestServer b = nodes.start();
-            nodes.register(a, "romeo", "r");
-            nodes.register(a, "juliet", "j");
-            XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
-            XMPPTCPConnection juliet = nodes.login(b, "juliet", "j", "balcony");
-            befriend(romeo, "romeo@localhost", juliet, "juliet@localhost");
-            assertEventually("Romeo sees Juliet online", () -> presenceOf(romeo, "juliet@localhost").isAvailable());
+            Lovers lovers = romeoOnAJulietOnB(nodes);
+            XMPPTCPConnection romeo = lovers.romeo();
 
-            b.close();
+            lovers.b().close();
             assertEventually("Romeo sees Juliet leave as B stops",
                     () -> !presenceOf(romeo, "juliet@localhost").isAvailable());
         }
+    }
+
+    /** Two nodes, Romeo logged in to A and Juliet to B, subscribed to each other, Romeo seeing Juliet online. */
+    private static Lovers romeoOnAJulietOnB(ChatNodes nodes) throws Exception {
+        ChatTestServer a = nodes.start();
+        ChatTestServer b = nodes.start();
+        nodes.registerRomeoAndJuliet(a);
+        XMPPTCPConnection romeo = nodes.login(a, "romeo", "r", "garden");
+        XMPPTCPConnection juliet = nodes.login(b, "juliet", "j", "balcony");
+        befriend(romeo, "romeo@localhost", juliet, "juliet@localhost");
+        assertEventually("Romeo sees Juliet online", () -> presenceOf(romeo, "juliet@localhost").isAvailable());
+        return new Lovers(a, b, romeo, juliet);
+    }
+
+    private record Lovers(ChatTestServer a, ChatTestServer b, XMPPTCPConnection romeo, XMPPTCPConnection juliet) {
     }
 
     private static ChatTestServer startedWithAccount(ChatNodes nodes) throws Exception {

@@ -29,6 +29,8 @@ final class Subscriber implements AutoCloseable {
     private volatile boolean closed;
     private volatile JedisPubSub current;
     private volatile Jedis connection;
+    /** Belongs to the subscriber's thread: the subscription broke and has not been made again. */
+    private boolean lost;
 
     Subscriber(String name, Supplier<Jedis> connect, List<String> channels, BiConsumer<String, String> onMessage,
                Runnable onSubscribed) {
@@ -49,6 +51,10 @@ final class Subscriber implements AutoCloseable {
                     @Override
                     public void onSubscribe(String channel, int subscribedChannels) {
                         if (subscribedChannels == channels.size()) {
+                            if (lost) {
+                                LOG.info("subscribed to the other nodes again");
+                                lost = false;
+                            }
                             onSubscribed.run();
                         }
                     }
@@ -66,7 +72,11 @@ final class Subscriber implements AutoCloseable {
                 jedis.subscribe(pubSub, channels.toArray(String[]::new));
             } catch (JedisException | IllegalStateException e) {
                 if (!closed) {
-                    LOG.warn("subscription to the other nodes lost, subscribing again: {}", e.toString());
+                    // Once per outage: while the store is away, every attempt would say the same.
+                    if (!lost) {
+                        LOG.warn("subscription to the other nodes lost, subscribing again: {}", e.toString());
+                        lost = true;
+                    }
                     pause();
                 }
             }

@@ -94,17 +94,19 @@ public final class SaslFeature implements StreamFeature {
             return;
         }
         // Refused before any work, so a network in backoff cannot keep the hashing pool busy either.
-        if (backoff.blocks(network(session), null)) {
-            fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
-            return;
-        }
-        session.channel().attr(EXCHANGE).set(exchange);
-        String initial = auth.text().strip();
-        if (initial.isEmpty()) {
-            onLoop(session, exchange, exchange.step(null));
-        } else {
-            step(session, exchange, initial);
-        }
+        session.onLoop(backoff.blocks(network(session), null), blocked -> {
+            if (blocked) {
+                fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
+                return;
+            }
+            session.channel().attr(EXCHANGE).set(exchange);
+            String initial = auth.text().strip();
+            if (initial.isEmpty()) {
+                onLoop(session, exchange, exchange.step(null));
+            } else {
+                step(session, exchange, initial);
+            }
+        }, failure -> storeUnavailable(session, failure));
     }
 
     private SaslExchange exchange(String mechanism) {
@@ -134,10 +136,12 @@ public final class SaslFeature implements StreamFeature {
 
     /** Answers the step once it is done; a store that cannot be reached makes it {@code temporary-auth-failure}. */
     private void onLoop(ClientSession session, SaslExchange exchange, CompletionStage<SaslStep> step) {
-        session.onLoop(step, done -> answer(session, exchange, done), failure -> {
-            LOG.warn("login failed for want of the account store: {}", failure.toString());
-            fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
-        });
+        session.onLoop(step, done -> answer(session, exchange, done), failure -> storeUnavailable(session, failure));
+    }
+
+    private void storeUnavailable(ClientSession session, Throwable failure) {
+        LOG.warn("login failed for want of the store: {}", failure.toString());
+        fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
     }
 
     /**
@@ -145,9 +149,19 @@ public final class SaslFeature implements StreamFeature {
      * refused whatever the exchange said, so a guess made during the backoff teaches nothing.
      */
     private void answer(ClientSession session, SaslExchange exchange, SaslStep step) {
+        String username = exchange.username();
+        if (username == null) {
+            answer(session, exchange, step, false);
+        } else {
+            session.onLoop(backoff.blocks(network(session), username),
+                    blocked -> answer(session, exchange, step, blocked), failure -> storeUnavailable(session, failure));
+        }
+    }
+
+    private void answer(ClientSession session, SaslExchange exchange, SaslStep step, boolean blocked) {
         String network = network(session);
         String username = exchange.username();
-        if (username != null && backoff.blocks(network, username)) {
+        if (blocked) {
             fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
         } else if (step.isFailure()) {
             if (step.failure() == SaslFailure.NOT_AUTHORIZED) {

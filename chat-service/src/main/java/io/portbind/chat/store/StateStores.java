@@ -1,6 +1,8 @@
 package io.portbind.chat.store;
 
+import io.portbind.chat.throttle.EventTallies;
 import io.portbind.chat.throttle.InMemoryWindowCounters;
+import io.portbind.chat.throttle.RecentEvents;
 import io.portbind.chat.throttle.WindowCounters;
 import io.portbind.common.resp.RespClient;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * @param client       the RESP store's client, which {@link #close} closes; empty in memory
  */
 public record StateStores(AccountStore accounts, RosterStore rosters, OfflineStore offline, WindowCounters counters,
-                          String description, boolean durable, Optional<RespClient> client)
+                          EventTallies.Source failures, String description, boolean durable, Optional<RespClient> client)
         implements AutoCloseable {
 
     /** Counter keys kept at most in memory: a flood of client networks cannot make the table grow past this. */
@@ -23,6 +25,7 @@ public record StateStores(AccountStore accounts, RosterStore rosters, OfflineSto
     public static StateStores inMemory(int offlineLimit) {
         return new StateStores(new InMemoryAccountStore(), new InMemoryRosterStore(),
                 new InMemoryOfflineStore(offlineLimit), new InMemoryWindowCounters(COUNTER_CAPACITY),
+                RecentEvents.inMemory(),
                 "in memory, not durable: accounts, rosters and offline messages are lost when the process stops "
                 + "(set KV_URL to keep them)", false, Optional.empty());
     }

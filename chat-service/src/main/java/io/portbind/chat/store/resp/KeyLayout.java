@@ -39,7 +39,10 @@ public final class KeyLayout {
         return user(owner.toString(), "offline");
     }
 
-    /** A string counter with an expiry: events of one kind ({@code registrations}, ...) for one key. */
+    /**
+     * Events of one kind for one key, with an expiry: a string counter for {@code registrations}, a hash of count
+     * and time of the latest for {@code login-failures:account} and {@code login-failures:network}.
+     */
     public String counter(String kind, String key) {
         return prefix + kind + ":{" + key + "}";
     }

@@ -15,6 +15,7 @@ public final class RespStateStores {
         KeyLayout keys = new KeyLayout(prefix, domain);
         return new StateStores(new RespAccountStore(client, keys), new RespRosterStore(client, keys),
                 new RespOfflineStore(client, keys, offlineLimit), new RespWindowCounters(client, keys),
+                (kind, memory) -> new RespEventTallies(client, keys, kind, memory),
                 "in " + client.url() + " under the key prefix '" + prefix + "'", true, Optional.of(client));
     }
 }
