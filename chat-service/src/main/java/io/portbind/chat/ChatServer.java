@@ -59,6 +59,7 @@ public final class ChatServer implements ServerApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
     private static final int OFFLINE_MESSAGES_PER_USER = 1000;
     private static final Duration LEAVE_BOUND = Duration.ofSeconds(2);
+    private static final int ACCOUNTS_PER_BATCH = 64;
 
     private final StateStores state;
     private final Optional<ClusterNode> cluster;
@@ -100,7 +101,8 @@ public final class ChatServer implements ServerApplication {
         FeatureRegistry registry = new FeatureRegistry();
         features.forEach(feature -> feature.install(registry));
         List<StreamFeature> streamFeatures = List.of(new StartTlsFeature(host),
-                new SaslFeature(host, new LoginBackoff(state.failures())), registration, new BindFeature(host), legacySession, roster);
+                new SaslFeature(host, new LoginBackoff(state.failures())), registration, new BindFeature(host),
+                legacySession, roster);
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,
@@ -114,10 +116,14 @@ public final class ChatServer implements ServerApplication {
     private void loadAccounts(Path file, PasswordHasher hasher) {
         List<Account> loaded = AccountsFile.load(file, hasher);
         try {
-            CompletableFuture.allOf(loaded.stream().map(account -> state.accounts().create(account)
-                    .thenCompose(created -> created ? CompletableFuture.<Void>completedFuture(null)
-                            : state.accounts().update(account)).toCompletableFuture())
-                    .toArray(CompletableFuture[]::new)).join();
+            // A batch at a time: the store client's queue is bounded, and thousands at once would overflow it.
+            for (int from = 0; from < loaded.size(); from += ACCOUNTS_PER_BATCH) {
+                CompletableFuture.allOf(loaded.subList(from, Math.min(loaded.size(), from + ACCOUNTS_PER_BATCH))
+                        .stream().map(account -> state.accounts().create(account)
+                                .thenCompose(created -> created ? CompletableFuture.<Void>completedFuture(null)
+                                        : state.accounts().update(account)).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new)).join();
+            }
             LOG.info("loaded {} accounts from {}", loaded.size(), file);
         } catch (CompletionException e) {
             LOG.warn("could not store the accounts of {}: {}", file, RespClient.unwrap(e).getMessage());

@@ -39,7 +39,14 @@ final class ChatNodes implements AutoCloseable {
 
     /** A new node with the shared settings. */
     ChatTestServer start() {
-        ChatTestServer node = ChatTestServer.start(environment);
+        return start(Map.of());
+    }
+
+    /** A new node with the shared settings and some of its own, such as an accounts file. */
+    ChatTestServer start(Map<String, String> own) {
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.putAll(own);
+        ChatTestServer node = ChatTestServer.start(settings);
         nodes.add(node);
         return node;
     }
