@@ -44,7 +44,7 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** A free loopback port, for a server about to be started. */
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
