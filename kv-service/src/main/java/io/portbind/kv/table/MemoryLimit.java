@@ -27,7 +27,8 @@ public interface MemoryLimit {
 
     /**
      * Evicts keys as the policy says until memory is under the limit, and tells whether it is still over (or the
-     * heap nearly exhausted), so that commands flagged {@code DENYOOM} get the OOM error. Called without the lock.
+     * heap nearly exhausted), so that commands flagged {@code DENYOOM} get the OOM error. Called before the command
+     * takes the lock, which the connection may already hold for its read; it takes the lock itself.
      */
     boolean outOfMemory();
 
