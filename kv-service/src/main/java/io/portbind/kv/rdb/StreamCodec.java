@@ -24,7 +24,7 @@ final class StreamCodec {
 
     private static final int FLAG_DELETED = 1;
     private static final int FLAG_SAME_FIELDS = 2;
-    private static final int ID_BYTES = 16;
+    private static final int ID_BYTES = StreamId.KEY_BYTES;
 
     private StreamCodec() {
     }
@@ -33,7 +33,7 @@ final class StreamCodec {
         Map<StreamId, StreamNode> nodes = stream.nodes();
         out.writeLength(nodes.size());
         for (StreamNode node : nodes.values()) {
-            out.writeString(idBytes(node.masterId()));
+            out.writeString(node.masterId().toKey());
             out.writeString(listpack(stream, node));
         }
         out.writeLength(stream.length());
@@ -49,7 +49,7 @@ final class StreamCodec {
             out.writeLength(group.entriesRead());
             out.writeLength(group.pending().size());
             for (Map.Entry<StreamId, PendingEntry> held : group.pending().entrySet()) {
-                out.writeBytes(idBytes(held.getKey()));
+                out.writeBytes(held.getKey().toKey());
                 out.writeLittleEndian(held.getValue().deliveryTime(), 8);
                 out.writeLength(held.getValue().deliveryCount());
             }
@@ -59,7 +59,7 @@ final class StreamCodec {
                 out.writeLittleEndian(consumer.seenTime(), 8);
                 out.writeLength(consumer.pending().size());
                 for (StreamId id : consumer.pending().keySet()) {
-                    out.writeBytes(idBytes(id));
+                    out.writeBytes(id.toKey());
                 }
             }
         }
@@ -104,25 +104,6 @@ final class StreamCodec {
         out.writeLength(id.seq());
     }
 
-    private static byte[] idBytes(StreamId id) {
-        byte[] key = new byte[ID_BYTES];
-        for (int i = 0; i < 8; i++) {
-            key[i] = (byte) (id.ms() >>> (56 - 8 * i));
-            key[8 + i] = (byte) (id.seq() >>> (56 - 8 * i));
-        }
-        return key;
-    }
-
-    private static StreamId id(byte[] key) {
-        long ms = 0;
-        long seq = 0;
-        for (int i = 0; i < 8; i++) {
-            ms = ms << 8 | (key[i] & 0xff);
-            seq = seq << 8 | (key[8 + i] & 0xff);
-        }
-        return new StreamId(ms, seq);
-    }
-
     /** A stream of type STREAM_LISTPACKS ({@code second} false: Redis 5 to 6.2) or STREAM_LISTPACKS_2. */
     static StreamValue read(RdbInput in, boolean second) throws IOException {
         StreamValue stream = new StreamValue();
@@ -136,7 +117,7 @@ final class StreamCodec {
             at = in.offset();
             byte[] blob = in.readString("stream listpack");
             try {
-                readNode(stream, id(key), Listpack.entries(blob));
+                readNode(stream, StreamId.fromKey(key), Listpack.entries(blob));
             } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
                 throw in.corruptAt(at, "invalid stream listpack: " + malformed.getMessage());
             }
@@ -170,7 +151,7 @@ final class StreamCodec {
         stream.groups().put(name, group);
         long pending = in.readLength("PEL size");
         for (long p = 0; p < pending; p++) {
-            StreamId id = id(in.readBytes(ID_BYTES, "PEL id"));
+            StreamId id = StreamId.fromKey(in.readBytes(ID_BYTES, "PEL id"));
             long deliveryTime = in.readLittleEndian(8, "PEL delivery time");
             long count = in.readLength("PEL delivery count");
             group.pending().put(id, new PendingEntry(null, deliveryTime, count));
@@ -183,7 +164,7 @@ final class StreamCodec {
             long own = in.readLength("consumer PEL size");
             for (long p = 0; p < own; p++) {
                 long at = in.offset();
-                StreamId id = id(in.readBytes(ID_BYTES, "consumer PEL id"));
+                StreamId id = StreamId.fromKey(in.readBytes(ID_BYTES, "consumer PEL id"));
                 PendingEntry entry = group.pending().get(id);
                 if (entry == null) {
                     throw in.corruptAt(at, "consumer entry not found in group global PEL");
