@@ -29,6 +29,8 @@ final class RewriteWriter {
     static final int ITEMS_PER_COMMAND = 64;
 
     private static final byte[] SELECT = ascii("SELECT");
+    private static final byte[] FUNCTION = ascii("FUNCTION");
+    private static final byte[] LOAD = ascii("LOAD");
     private static final byte[] SET = ascii("SET");
     private static final byte[] RPUSH = ascii("RPUSH");
     private static final byte[] SADD = ascii("SADD");
@@ -43,8 +45,11 @@ final class RewriteWriter {
         this.out = new CommandEncoder(out);
     }
 
-    /** Writes every database of {@code view}. */
+    /** Writes every function library of {@code view} as FUNCTION LOAD (as Redis's rewriteFunctions), then every database. */
     void write(KeyspaceView view) throws IOException {
+        for (byte[] code : view.functionCodes()) {
+            out.command(FUNCTION, LOAD, code);
+        }
         for (int db = 0; db < Keyspace.DATABASES; db++) {
             if (view.size(db) == 0) {
                 continue;

@@ -1,6 +1,7 @@
 package io.portbind.kv.keyspace;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Taking it, under the keyspace lock: a new {@link SnapshotGenerations generation} is opened, and each
  * database's two tables (keys to values, keys to expiry times) are copied shallowly, a few array copies per
  * database ({@link ByteKeyTable#shallowCopy()}); keys and values themselves are shared. That is the whole pause:
- * it grows with the number of keys (about 24 bytes of arrays copied per key), not with the size of the values.
+ * it grows with the number of keys (about 32 bytes of arrays copied per key, the key table's hashes with their
+ * access stamps), not with the size of the values.
  *
  * <p>While it is open, nothing it holds changes:
  * <ul>
@@ -37,6 +39,7 @@ final class CopyOnWriteSnapshot implements KeyspaceView {
     private final ByteKeyTable<Object>[] entries;
     private final ByteKeyTable<Long>[] expires;
     private final long pauseNanos;
+    private final List<byte[]> functionCodes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @SuppressWarnings("unchecked")
@@ -51,12 +54,18 @@ final class CopyOnWriteSnapshot implements KeyspaceView {
             entries[db] = keyspace.database(db).copyOfEntries();
             expires[db] = keyspace.database(db).copyOfExpires();
         }
+        this.functionCodes = keyspace.functionStore().codes();
         this.pauseNanos = System.nanoTime() - started;
     }
 
     /** Takes a snapshot of {@code keyspace}, whose lock the caller holds. */
     static CopyOnWriteSnapshot take(Keyspace keyspace, OpenSnapshots owner) {
         return new CopyOnWriteSnapshot(keyspace, owner);
+    }
+
+    @Override
+    public List<byte[]> functionCodes() {
+        return functionCodes;
     }
 
     @Override

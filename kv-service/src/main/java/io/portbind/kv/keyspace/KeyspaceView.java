@@ -1,6 +1,7 @@
 package io.portbind.kv.keyspace;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A read-only view of every database at one instant, which a thread other than the command's may read
@@ -13,6 +14,15 @@ public interface KeyspaceView extends AutoCloseable {
     /** How many keys database {@code db} holds, for RDB's RESIZEDB hint. */
     long size(int db);
 
+    /** How many keys all databases hold. */
+    default long keys() {
+        long keys = 0;
+        for (int db = 0; db < Keyspace.DATABASES; db++) {
+            keys += size(db);
+        }
+        return keys;
+    }
+
     /** How many of them have an expiry time. */
     long expiringSize(int db);
 
@@ -22,6 +32,11 @@ public interface KeyspaceView extends AutoCloseable {
      * changed.
      */
     void forEach(int db, EntryVisitor visitor) throws IOException;
+
+    /** The code of each function library when the view was taken, in load order. */
+    default List<byte[]> functionCodes() {
+        return List.of();
+    }
 
     /** When the view was taken, in Unix milliseconds: keys that had expired by then are not in it. */
     default long takenAtMillis() {

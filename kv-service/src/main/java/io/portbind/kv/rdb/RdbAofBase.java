@@ -33,8 +33,17 @@ public final class RdbAofBase implements RdbBase {
         InputStream buffered = in instanceof BufferedInputStream ? in : new BufferedInputStream(in);
         keyspace.lock();
         try {
-            return RdbReader.read(buffered, "the RDB part", (db, key, value, expireAt) ->
-                    keyspace.database(db).load(key, value, expireAt)).bytes();
+            return RdbReader.read(buffered, "the RDB part", new RdbSink() {
+                @Override
+                public void entry(int db, byte[] key, Object value, long expireAt) {
+                    keyspace.database(db).load(key, value, expireAt);
+                }
+
+                @Override
+                public void function(byte[] code) {
+                    keyspace.functionStore().load(code);
+                }
+            }).bytes();
         } finally {
             keyspace.unlock();
         }

@@ -66,8 +66,16 @@ public final class RdbReader {
                 }
                 case Rdb.OPCODE_MODULE_AUX -> throw rdb.corruptAt(at,
                         "module data (MODULE_AUX) cannot be loaded: kv-service has no modules");
-                case Rdb.OPCODE_FUNCTION_2, Rdb.OPCODE_FUNCTION_PRE_GA -> throw rdb.corruptAt(at,
-                        "a function library (FUNCTION) cannot be loaded: kv-service has no functions");
+                case Rdb.OPCODE_FUNCTION_2 -> {
+                    byte[] code = rdb.readString("a function library's code");
+                    try {
+                        sink.function(code);
+                    } catch (IllegalArgumentException refused) {
+                        throw rdb.corruptAt(at, "the function library does not load: " + refused.getMessage());
+                    }
+                }
+                case Rdb.OPCODE_FUNCTION_PRE_GA -> throw rdb.corruptAt(at,
+                        "a function library of Redis 7.0's release candidates (FUNCTION PRE GA) cannot be loaded");
                 default -> {
                     if (!ValueDecoder.isValueType(type)) {
                         throw rdb.corruptAt(at, "expected an opcode or a value type, found " + type);

@@ -18,6 +18,15 @@ public interface RdbSink {
      */
     void entry(int db, byte[] key, Object value, long expireAtMillis) throws IOException;
 
+    /**
+     * One function library's code (a FUNCTION2 entry), to load as FUNCTION LOAD does.
+     *
+     * @throws IllegalArgumentException when the library does not load
+     */
+    default void function(byte[] code) throws IOException {
+        throw new IllegalArgumentException("functions are not loaded here");
+    }
+
     /** An AUX field such as {@code redis-ver}, {@code ctime} or {@code aof-base}; ignored unless overridden. */
     default void aux(byte[] name, byte[] value) throws IOException {
     }

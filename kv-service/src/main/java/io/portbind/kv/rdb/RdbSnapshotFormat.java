@@ -22,6 +22,16 @@ public final class RdbSnapshotFormat implements SnapshotFormat {
     @Override
     public void read(InputStream in, String fileName, LoadTarget target) throws IOException {
         InputStream buffered = in instanceof BufferedInputStream ? in : new BufferedInputStream(in);
-        RdbReader.read(buffered, fileName, target::add);
+        RdbReader.read(buffered, fileName, new RdbSink() {
+            @Override
+            public void entry(int db, byte[] key, Object value, long expireAtMillis) {
+                target.add(db, key, value, expireAtMillis);
+            }
+
+            @Override
+            public void function(byte[] code) {
+                target.function(code);
+            }
+        });
     }
 }

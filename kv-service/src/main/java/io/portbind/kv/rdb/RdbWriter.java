@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a whole RDB file, version 10, as redis-server 7.0.15 writes one (rdbSaveRio): the magic
  * {@code REDIS0010}; AUX fields {@code redis-ver}, {@code redis-bits}, {@code ctime}, {@code used-mem},
- * {@code aof-base}; for each database holding keys a SELECTDB and a RESIZEDB hint, then every key, preceded by
+ * {@code aof-base}; each function library (FUNCTION2 and its code); for each database holding keys a SELECTDB and a RESIZEDB hint, then every key, preceded by
  * EXPIRETIME_MS when it has an expiry time; EOF; and the CRC-64 of all that, little-endian.
  * {@code redis-check-rdb} accepts the result and redis-server 7.0 loads it.
  */
@@ -37,6 +37,10 @@ public final class RdbWriter {
         Runtime runtime = Runtime.getRuntime();
         writeAux(rdb, "used-mem", CanonicalInteger.text(runtime.totalMemory() - runtime.freeMemory()));
         writeAux(rdb, "aof-base", CanonicalInteger.text(purpose == RdbPurpose.AOF_BASE ? 1 : 0));
+        for (byte[] code : view.functionCodes()) {
+            rdb.writeByte(Rdb.OPCODE_FUNCTION_2);
+            rdb.writeString(code);
+        }
         for (int db = 0; db < Keyspace.DATABASES; db++) {
             if (view.size(db) == 0) {
                 continue;

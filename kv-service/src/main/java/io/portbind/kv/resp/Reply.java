@@ -130,6 +130,39 @@ public final class Reply {
         out.writeBytes(VERBATIM_TXT).writeBytes(bytes).writeBytes(CRLF);
     }
 
+    /** A verbatim string of a given three-letter format; RESP2 gets a bulk string of {@code text}. */
+    public void verbatim(byte[] format, byte[] text) {
+        if (protocol != 3) {
+            bulk(text);
+            return;
+        }
+        line('=', text.length + 4);
+        out.writeBytes(format, 0, 3).writeByte(':').writeBytes(text).writeBytes(CRLF);
+    }
+
+    /** A big number given as its digits; RESP2 gets a bulk string. */
+    public void bigNumber(byte[] digits) {
+        if (protocol != 3) {
+            bulk(digits);
+            return;
+        }
+        out.writeByte('(').writeBytes(digits).writeBytes(CRLF);
+    }
+
+    /** A status reply of arbitrary bytes, CR and LF already replaced. */
+    public void simple(byte[] text) {
+        out.writeByte('+').writeBytes(text).writeBytes(CRLF);
+    }
+
+    /** An error reply of arbitrary bytes; CR and LF become spaces. */
+    public void error(byte[] text) {
+        out.writeByte('-');
+        for (byte b : text) {
+            out.writeByte(b == '\r' || b == '\n' ? ' ' : b);
+        }
+        out.writeBytes(CRLF);
+    }
+
     /** The "no value" reply of commands that return a single string (GET of a missing key). */
     public void nullBulk() {
         out.writeBytes(protocol == 3 ? NULL3 : NULL_BULK);

@@ -1,9 +1,9 @@
 package io.portbind.kv.snapshot;
 
-import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,11 +39,7 @@ final class SaveJob implements KeyspaceView {
         this.startedMillis = startedMillis;
         this.dir = dir;
         this.fileName = fileName;
-        long total = 0;
-        for (int db = 0; db < Keyspace.DATABASES; db++) {
-            total += view.size(db);
-        }
-        this.keysTotal = total;
+        this.keysTotal = view.keys();
     }
 
     Kind kind() {
@@ -105,6 +101,11 @@ final class SaveJob implements KeyspaceView {
             keysProcessed.incrementAndGet();
             visitor.visit(key, value, expireAt);
         });
+    }
+
+    @Override
+    public List<byte[]> functionCodes() {
+        return view.functionCodes();
     }
 
     @Override

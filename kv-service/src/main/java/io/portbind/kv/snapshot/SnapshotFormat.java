@@ -31,5 +31,10 @@ public interface SnapshotFormat {
          * and its expiry time in Unix milliseconds, or {@link io.portbind.kv.keyspace.Database#NO_EXPIRY}.
          */
         void add(int db, byte[] key, Object value, long expireAtMillis);
+
+        /** One function library's code; throws {@code IllegalArgumentException} when it does not load. */
+        default void function(byte[] code) {
+            throw new IllegalArgumentException("functions are not loaded here");
+        }
     }
 }

@@ -31,8 +31,17 @@ public final class SnapshotLoader {
         long[] counts = new long[2];
         keyspace.lock();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            format.read(in, file.toString(),
-                    (db, key, value, expireAt) -> counts[keyspace.database(db).load(key, value, expireAt) ? 0 : 1]++);
+            format.read(in, file.toString(), new SnapshotFormat.LoadTarget() {
+                @Override
+                public void add(int db, byte[] key, Object value, long expireAt) {
+                    counts[keyspace.database(db).load(key, value, expireAt) ? 0 : 1]++;
+                }
+
+                @Override
+                public void function(byte[] code) {
+                    keyspace.functionStore().load(code);
+                }
+            });
         } catch (NoSuchFileException absent) {
             return;
         } finally {

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Runs every request through Redis's one order of checks ({@code processCommand} in server.c): lookup (and
  * subcommand lookup), arity, authentication, commands a transaction refuses ({@code no-multi}), memory (evicting
- * first, then refusing {@code denyoom} commands while still over maxmemory), RESP2 subscribed mode, then queueing
+ * first, then refusing {@code denyoom} commands while still over maxmemory), writes while data cannot be
+ * persisted ({@code -MISCONF}), RESP2 subscribed mode, then queueing
  * inside MULTI or execution under the keyspace lock. Each rule is read from
  * the command's declared flags and {@link DispatchRule}s; commands never re-check what the dispatcher
  * guarantees. A refused request inside MULTI makes the transaction fail at EXEC, as in Redis.
@@ -78,8 +79,20 @@ public final class Dispatcher {
             reject(call, OOM);
             return;
         }
+        if (refusedOnDiskError(spec, transaction)) {
+            String diskError = server.persistence().diskError();
+            if (diskError != null) {
+                reject(call, diskError);
+                return;
+            }
+        }
         if (session.inSubscribedContext() && !spec.has(DispatchRule.SUBSCRIBED_CONTEXT)) {
             reject(call, "ERR Can't execute '" + spec.fullName() + "': " + ONLY_SUBSCRIBE_COMMANDS);
+            return;
+        }
+        String busy = server.busyScript().busyError(session);
+        if (busy != null && !spec.has(CommandFlag.ALLOW_BUSY)) {
+            reject(call, busy);
             return;
         }
         if (transaction != null && !spec.has(DispatchRule.RUNS_IN_MULTI)) {
@@ -87,7 +100,60 @@ public final class Dispatcher {
             call.reply().queued();
             return;
         }
-        execute(call);
+        executeUnlessBusy(call);
+    }
+
+    /**
+     * Executes {@code call} once the keyspace lock is free. While waiting, a script holding it may run past
+     * busy-reply-threshold: then a command that acts on busy scripts runs without the lock, one that is allowed
+     * while busy waits on, and any other gets the script's {@code -BUSY} error, as Redis answers during a slow script.
+     */
+    private void executeUnlessBusy(Call call) {
+        CommandSpec spec = call.spec();
+        Keyspace keyspace = server.keyspace();
+        boolean mayGiveUp = !spec.has(CommandFlag.ALLOW_BUSY) || spec.has(DispatchRule.CONTROLS_BUSY_SCRIPT);
+        while (mayGiveUp && !keyspace.lockUnless(() -> server.busyScript().busyError(call.session()) != null)) {
+            String busy = server.busyScript().busyError(call.session());
+            if (busy == null) {
+                continue; // the script ended meanwhile: wait for the lock again
+            }
+            if (spec.has(DispatchRule.CONTROLS_BUSY_SCRIPT)) {
+                runBody(call);
+            } else {
+                reject(call, busy);
+            }
+            return;
+        }
+        if (!mayGiveUp) {
+            keyspace.lock();
+        }
+        try {
+            execute(call);
+        } finally {
+            keyspace.unlock();
+        }
+    }
+
+    /** Runs a body that controls a busy script, without the keyspace lock the script holds. */
+    private void runBody(Call call) {
+        try {
+            call.spec().body().execute(call);
+        } catch (CommandError error) {
+            call.reply().error(error.getMessage());
+            server.stats().errorReplied(error.getMessage());
+        }
+    }
+
+    /**
+     * The command {@code args} names, its subcommand resolved, or null when there is none: for commands that
+     * scripts call, whose checks the caller applies (Redis's {@code scriptCall}).
+     */
+    public CommandSpec resolve(byte[][] args) {
+        CommandSpec spec = table.lookup(args[0]);
+        if (spec != null && spec.isContainer()) {
+            return args.length >= 2 ? spec.subcommand(new String(args[1], StandardCharsets.ISO_8859_1)) : spec;
+        }
+        return spec;
     }
 
     /**
@@ -153,6 +219,18 @@ public final class Dispatcher {
             return transaction.queued().stream().anyMatch(queued -> queued.spec().has(CommandFlag.DENYOOM));
         }
         return !spec.has(DispatchRule.ENDS_TRANSACTION);
+    }
+
+    /**
+     * Whether a command is refused while data cannot be persisted, as in Redis's {@code processCommand}: a write,
+     * an EXEC whose queue holds one, and PING ({@link DispatchRule#REPORTS_DISK_ERROR}).
+     */
+    private static boolean refusedOnDiskError(CommandSpec spec, Transaction transaction) {
+        if (spec.has(CommandFlag.WRITE) || spec.has(DispatchRule.REPORTS_DISK_ERROR)) {
+            return true;
+        }
+        return transaction != null && spec.has(DispatchRule.EXECUTES_TRANSACTION)
+                && transaction.queued().stream().anyMatch(queued -> queued.spec().has(CommandFlag.WRITE));
     }
 
     /**

@@ -141,7 +141,7 @@ class RdbReaderTest {
                 + "node key is not the size of a stream ID");
         assertRefused(new byte[] {(byte) Rdb.TYPE_MODULE_2, 1, 'k'}, "type module");
         assertRefused(new byte[] {(byte) Rdb.OPCODE_MODULE_AUX, 1}, "at byte 9: module data (MODULE_AUX)");
-        assertRefused(new byte[] {(byte) Rdb.OPCODE_FUNCTION_2, 1, 'x'}, "function library (FUNCTION)");
+        assertRefused(new byte[] {(byte) Rdb.OPCODE_FUNCTION_2, 1, (byte) 'x'}, "the function library does not load");
         assertRefused(new byte[] {8, 1, 'k'}, "expected an opcode or a value type, found 8");
         assertRefused(new byte[] {(byte) Rdb.OPCODE_SELECTDB, 16}, "database number 16 is out of range");
         assertRefused(new byte[] {(byte) Rdb.TYPE_LIST, 1, 'k', (byte) 0x81, 1, 0, 0, 0, 0, 0, 0, 0}, "list length");
