@@ -65,6 +65,7 @@ final class AofLoader {
         this.dispatcher = server.dispatcher();
         this.rdbBase = rdbBase;
         Session session = new Session(0, new EmbeddedChannel(), true, () -> { });
+        session.obey();
         this.call = new Call(session, server);
     }
 

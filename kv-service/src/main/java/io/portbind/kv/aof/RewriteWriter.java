@@ -6,6 +6,7 @@ import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceView;
 import io.portbind.kv.lists.ListValue;
 import io.portbind.kv.sets.SetValue;
+import io.portbind.kv.streams.StreamValue;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import io.portbind.kv.zsets.SortedSetValue;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.List;
  * Writes the commands that rebuild a {@link KeyspaceView}, as Redis 7.0's {@code rewriteAppendOnlyFileRio} does
  * for a base of type {@code .aof}: per database with keys a {@code SELECT}, then per key {@code SET},
  * {@code RPUSH}, {@code SADD}, {@code ZADD} or {@code HMSET} of at most 64 items each
- * ({@code AOF_REWRITE_ITEMS_PER_CMD}), and {@code PEXPIREAT} for a key with a TTL.
+ * ({@code AOF_REWRITE_ITEMS_PER_CMD}), a stream's commands ({@link StreamRewrite}), and {@code PEXPIREAT} for a key with a TTL.
  */
 final class RewriteWriter {
 
@@ -86,6 +87,8 @@ final class RewriteWriter {
                 items.add(fieldValue);
             });
             batches(HMSET, key, items, 2);
+        } else if (value instanceof StreamValue stream) {
+            StreamRewrite.write(out, key, stream);
         } else {
             throw new IOException("cannot rewrite a value of type " + value.getClass().getSimpleName());
         }

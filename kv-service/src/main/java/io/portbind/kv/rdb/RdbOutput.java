@@ -50,14 +50,17 @@ final class RdbOutput {
         }
     }
 
-    /** A length in the shortest of RDB's 6-, 14-, 32- and 64-bit forms (the longer two big-endian). */
+    /**
+     * A length in the shortest of RDB's 6-, 14-, 32- and 64-bit forms (the longer two big-endian), read as unsigned:
+     * a stream group's unknown read counter, -1, is written as Redis writes it, 2^64 - 1.
+     */
     void writeLength(long length) throws IOException {
-        if (length < 1 << 6) {
+        if (length >= 0 && length < 1 << 6) {
             writeByte((int) length);
-        } else if (length < 1 << 14) {
+        } else if (length >= 0 && length < 1 << 14) {
             writeByte((int) ((length >> 8) | (Rdb.LEN_14BIT << 6)));
             writeByte((int) length);
-        } else if (length <= 0xffffffffL) {
+        } else if (length >= 0 && length <= 0xffffffffL) {
             writeByte(Rdb.LEN_32BIT);
             for (int shift = 24; shift >= 0; shift -= 8) {
                 writeByte((int) (length >>> shift));

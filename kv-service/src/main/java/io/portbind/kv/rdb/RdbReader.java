@@ -84,7 +84,7 @@ public final class RdbReader {
                     if (!ValueDecoder.isSupported(type)) {
                         throw rdb.corruptAt(at, "cannot load key \"" + printable(new String(key,
                                 StandardCharsets.ISO_8859_1)) + "\": a value of type " + Rdb.typeName(type)
-                                + ", and kv-service holds only strings, lists, sets, hashes and sorted sets");
+                                + ", and kv-service holds no module values");
                     }
                     Object value = ValueDecoder.read(rdb, type);
                     if (value != null) {

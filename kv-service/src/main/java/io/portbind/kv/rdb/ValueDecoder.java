@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Reads one value of a given RDB type into our value classes (rdbLoadObject): every encoding Redis 7.0 reads for
- * strings, lists, sets, hashes and sorted sets, old ones included. The value classes choose their own encoding by
+ * strings, lists, sets, hashes, sorted sets and streams, old ones included. The value classes choose their own encoding by
  * Redis's thresholds as elements are added, as Redis converts on load. Duplicate members or fields, NaN scores and
  * malformed blobs are corruption; an empty collection reads as null (Redis skips such keys).
  */
@@ -29,10 +29,9 @@ final class ValueDecoder {
         return type >= Rdb.TYPE_STRING && type <= Rdb.TYPE_STREAM_LISTPACKS_2 && type != 8;
     }
 
-    /** Whether we have a value class for {@code type}: not for streams and module values. */
+    /** Whether we have a value class for {@code type}: not for module values. */
     static boolean isSupported(int type) {
-        return isValueType(type) && type != Rdb.TYPE_MODULE_PRE_GA && type != Rdb.TYPE_MODULE_2
-                && type != Rdb.TYPE_STREAM_LISTPACKS && type != Rdb.TYPE_STREAM_LISTPACKS_2;
+        return isValueType(type) && type != Rdb.TYPE_MODULE_PRE_GA && type != Rdb.TYPE_MODULE_2;
     }
 
     /** The value of type {@code type} that follows in {@code in}; null when it is an empty collection. */
@@ -52,8 +51,10 @@ final class ValueDecoder {
             case Rdb.TYPE_ZSET, Rdb.TYPE_ZSET_2 -> readSkiplist(in, type == Rdb.TYPE_ZSET_2);
             case Rdb.TYPE_ZSET_ZIPLIST -> zset(in, blob(in, "sorted set ziplist", Ziplist::entries));
             case Rdb.TYPE_ZSET_LISTPACK -> zset(in, blob(in, "sorted set listpack", Listpack::entries));
+            case Rdb.TYPE_STREAM_LISTPACKS, Rdb.TYPE_STREAM_LISTPACKS_2 ->
+                    StreamCodec.read(in, type == Rdb.TYPE_STREAM_LISTPACKS_2);
             default -> throw in.corrupt("cannot load a value of type " + Rdb.typeName(type)
-                    + ": kv-service holds only strings, lists, sets, hashes and sorted sets");
+                    + ": kv-service holds no module values");
         };
     }
 

@@ -4,6 +4,7 @@ import io.portbind.kv.hashes.HashValue;
 import io.portbind.kv.lists.ListValue;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.sets.SetValue;
+import io.portbind.kv.streams.StreamValue;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import io.portbind.kv.zsets.SortedSetValue;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.List;
  * Writes one value as redis-server 7.0 would for the same value (rdbSaveObjectType and rdbSaveObject): the
  * encoding follows what {@code OBJECT ENCODING} reports, which our value classes keep by Redis's thresholds.
  * Strings as strings; lists as QUICKLIST_2 of listpack nodes cut where Redis's quicklist cuts a list built by
- * RPUSH; sets as INTSET or SET; hashes as HASH_LISTPACK or HASH; sorted sets as ZSET_LISTPACK or ZSET_2.
+ * RPUSH; sets as INTSET or SET; hashes as HASH_LISTPACK or HASH; sorted sets as ZSET_LISTPACK or ZSET_2;
+ * streams as STREAM_LISTPACKS_2 (see {@link StreamCodec}).
  */
 final class ValueEncoder {
 
@@ -44,6 +46,9 @@ final class ValueEncoder {
         if (value instanceof SortedSetValue zset) {
             return zset.encoding().equals("listpack") ? Rdb.TYPE_ZSET_LISTPACK : Rdb.TYPE_ZSET_2;
         }
+        if (value instanceof StreamValue) {
+            return Rdb.TYPE_STREAM_LISTPACKS_2;
+        }
         throw new IllegalArgumentException("no RDB encoding for " + value.getClass().getName());
     }
 
@@ -57,6 +62,7 @@ final class ValueEncoder {
             case Rdb.TYPE_HASH_LISTPACK -> out.writeString(hashListpack((HashValue) value));
             case Rdb.TYPE_HASH -> writeHash(out, (HashValue) value);
             case Rdb.TYPE_ZSET_LISTPACK -> out.writeString(zsetListpack((SortedSetValue) value));
+            case Rdb.TYPE_STREAM_LISTPACKS_2 -> StreamCodec.write(out, (StreamValue) value);
             default -> writeSkiplist(out, (SortedSetValue) value);
         }
     }

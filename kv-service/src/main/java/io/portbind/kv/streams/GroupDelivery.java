@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * What XREADGROUP does to a group as it reads (Redis's streamReplyWithRange with a group): new entries move the
  * group's last id and read counter and, unless NOACK, become pending for the consumer, each propagated as the
- * forced XCLAIM that recreates it, then the group's position as XGROUP SETID; a history read re-delivers the
- * consumer's own pending entries.
+ * forced XCLAIM that recreates it (its LASTID moves the group); with NOACK, Redis 7.0 propagates the consumer's
+ * creation and the group's position as XGROUP SETID instead. A history read re-delivers the consumer's own
+ * pending entries.
  */
 final class GroupDelivery {
 
@@ -33,7 +34,12 @@ final class GroupDelivery {
 
     /** Records the delivery of {@code entries}, already written to the reply. */
     void deliver(StreamValue stream, ConsumerGroup group, List<Map.Entry<StreamId, byte[][]>> entries, long now) {
+        boolean created = !group.consumers().containsKey(consumerName);
         Consumer consumer = group.consumer(consumerName, now);
+        if (created && noAck && propagation != null) {
+            // Without NOACK the XCLAIMs create the consumer where the AOF is loaded.
+            propagation.alsoPropagate(db, StreamPropagation.createConsumer(key, groupName, consumerName));
+        }
         boolean moved = false;
         for (Map.Entry<StreamId, byte[][]> entry : entries) {
             StreamId id = entry.getKey();
@@ -57,7 +63,7 @@ final class GroupDelivery {
                 propagation.alsoPropagate(db, StreamPropagation.xclaim(key, groupName, group, id, pending));
             }
         }
-        if (moved && propagation != null) {
+        if (moved && noAck && propagation != null) {
             propagation.alsoPropagate(db, StreamPropagation.setId(key, groupName, group));
         }
     }

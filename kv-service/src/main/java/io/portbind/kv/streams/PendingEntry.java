@@ -25,6 +25,12 @@ public final class PendingEntry {
         consumer = owner;
     }
 
+    /** Makes {@code owner} (loaded from a file after the group's PEL) hold this entry, pending under {@code id}. */
+    public void owner(Consumer owner, StreamId id) {
+        consumer = owner;
+        owner.pending().put(id, this);
+    }
+
     /** Unix milliseconds of the last delivery. */
     public long deliveryTime() {
         return deliveryTime;

@@ -11,15 +11,13 @@ import java.util.List;
  */
 final class RaxNodes {
 
-    private static final int KEY_BYTES = 16;
-
     private RaxNodes() {
     }
 
     static long count(Collection<StreamId> ids) {
         List<byte[]> keys = new ArrayList<>(ids.size());
         for (StreamId id : ids) {
-            keys.add(key(id));
+            keys.add(id.toKey());
         }
         if (keys.isEmpty()) {
             return 1; // the empty root
@@ -29,13 +27,13 @@ final class RaxNodes {
 
     /** Nodes for the sorted keys {@code [from, to)} that share their first {@code depth} bytes. */
     private static long below(List<byte[]> keys, int from, int to, int depth) {
-        if (depth == KEY_BYTES) {
+        if (depth == StreamId.KEY_BYTES) {
             return 1; // the leaf that marks the key
         }
         int common = depth;
         byte[] first = keys.get(from);
         byte[] last = keys.get(to - 1);
-        while (common < KEY_BYTES && first[common] == last[common]) {
+        while (common < StreamId.KEY_BYTES && first[common] == last[common]) {
             common++;
         }
         if (common > depth) {
@@ -50,14 +48,5 @@ final class RaxNodes {
             }
         }
         return nodes;
-    }
-
-    private static byte[] key(StreamId id) {
-        byte[] key = new byte[KEY_BYTES];
-        for (int i = 0; i < 8; i++) {
-            key[i] = (byte) (id.ms() >>> (56 - 8 * i));
-            key[8 + i] = (byte) (id.seq() >>> (56 - 8 * i));
-        }
-        return key;
     }
 }

@@ -12,6 +12,8 @@ public record StreamId(long ms, long seq) implements Comparable<StreamId> {
 
     public static final StreamId MIN = new StreamId(0, 0);
     public static final StreamId MAX = new StreamId(-1L, -1L);
+    /** The length of {@link #toKey()}. */
+    public static final int KEY_BYTES = 16;
 
     static final CommandError INVALID =
             new CommandError("ERR Invalid stream ID specified as stream command argument");
@@ -51,6 +53,27 @@ public record StreamId(long ms, long seq) implements Comparable<StreamId> {
 
     public byte[] toBytes() {
         return toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The id as Redis keys its rax: 16 bytes, ms then seq, big-endian, so that byte order is id order. */
+    public byte[] toKey() {
+        byte[] key = new byte[KEY_BYTES];
+        for (int i = 0; i < 8; i++) {
+            key[i] = (byte) (ms >>> (56 - 8 * i));
+            key[8 + i] = (byte) (seq >>> (56 - 8 * i));
+        }
+        return key;
+    }
+
+    /** The id of a {@link #toKey()} key. */
+    public static StreamId fromKey(byte[] key) {
+        long ms = 0;
+        long seq = 0;
+        for (int i = 0; i < 8; i++) {
+            ms = ms << 8 | (key[i] & 0xff);
+            seq = seq << 8 | (key[8 + i] & 0xff);
+        }
+        return new StreamId(ms, seq);
     }
 
     /** {@code <ms>-<seq>} or {@code <ms>} (the sequence then being {@code missingSeq}), {@code -} and {@code +}. */

@@ -49,7 +49,7 @@ public final class StreamNode {
         return live + deleted;
     }
 
-    StreamId lastId() {
+    public StreamId lastId() {
         return lastId;
     }
 
@@ -59,7 +59,7 @@ public final class StreamNode {
     }
 
     /** Whether an entry with these alternating fields and values can omit its fields (Redis's SAMEFIELDS flag). */
-    boolean sameFields(byte[][] fieldsAndValues) {
+    public boolean sameFields(byte[][] fieldsAndValues) {
         if (fieldsAndValues.length != masterFields.length * 2) {
             return false;
         }

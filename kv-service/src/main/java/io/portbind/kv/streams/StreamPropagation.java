@@ -38,14 +38,14 @@ final class StreamPropagation {
 
     /**
      * The arguments with {@code ~} made {@code =} and the threshold made what the stream now is: its length for
-     * MAXLEN, its first id for MINID (Redis's streamRewriteApproxSpecifier and streamRewriteTrimArgument), so that
-     * loading the AOF trims exactly as much.
+     * MAXLEN, for MINID the id its first node starts with, deleted or not (Redis's streamRewriteApproxSpecifier
+     * and streamRewriteTrimArgument), so that loading the AOF trims exactly as much.
      */
     static byte[][] exactTrim(byte[][] args, Trim trim, StreamValue stream) {
         byte[][] argv = args.clone();
         argv[trim.thresholdIndex() - 1] = EXACT;
         argv[trim.thresholdIndex()] = trim.strategy() == Trim.Strategy.MAXLEN ? Effects.number(stream.length())
-                : (stream.length() == 0 ? StreamId.MAX : stream.firstId()).toBytes();
+                : (stream.nodes().isEmpty() ? StreamId.MAX : stream.nodes().firstKey()).toBytes();
         return argv;
     }
 

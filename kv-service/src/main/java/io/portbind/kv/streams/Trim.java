@@ -95,10 +95,11 @@ record Trim(Strategy strategy, long maxLength, StreamId minId, boolean approxima
         if (!xadd && strategy == Strategy.NONE) {
             throw NO_STRATEGY;
         }
-        if (limitGiven && !approximate) {
+        if (call.session().obeys()) {
+            limit = 0; // the AOF wrote the trim as it was done: no limit, and LIMIT without ~ is fine
+        } else if (limitGiven && !approximate) {
             throw LIMIT_WITHOUT_APPROXIMATE;
-        }
-        if (!limitGiven) {
+        } else if (!limitGiven) {
             limit = approximate ? DEFAULT_APPROXIMATE_LIMIT : 0;
         }
         return new Trim(strategy, maxLength, minId, approximate, limit, thresholdIndex, noMkStream, i);

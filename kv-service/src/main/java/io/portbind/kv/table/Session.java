@@ -49,6 +49,8 @@ public final class Session {
     private long lastCommandMillis = createdMillis;
     private volatile boolean noEvict;
     private volatile boolean noTouch;
+    /** Replaying the AOF: what the file says is obeyed, as Redis's mustObeyClient (see {@link #obeys()}). */
+    private boolean obeys;
 
     /**
      * @param resumeProcessing run on the event loop when a parked session is woken: continues with the
@@ -64,6 +66,18 @@ public final class Session {
 
     public long id() {
         return id;
+    }
+
+    /**
+     * Whether this session replays the AOF, whose commands are obeyed without the limits set for clients (Redis's
+     * {@code mustObeyClient}): an XADD or XTRIM written with {@code =} and a LIMIT is trimmed in full.
+     */
+    public boolean obeys() {
+        return obeys;
+    }
+
+    public void obey() {
+        obeys = true;
     }
 
     public Channel channel() {

@@ -27,11 +27,14 @@ import redis.clients.jedis.util.SafeEncoder;
  * Every write command propagates to the AOF as Redis 7.0 propagates it: the same script (resources
  * {@code aof/propagation.txt}) runs on redis-server 7.0.15 and on kv-service, both with {@code appendonly yes},
  * and their incremental files hold the same commands, absolute expiry times aside (SET EX and EXPIRE become
- * PXAT and PEXPIREAT of the moment they ran) and the members SPOP chose at random.
+ * PXAT and PEXPIREAT of the moment they ran, XADD's generated ids and XCLAIM's delivery times) and the members SPOP
+ * chose at random.
  */
 class PropagationMatchesRedisTest {
 
     private static final Pattern NOW_MILLIS = Pattern.compile("^1[0-9]{12}$");
+    /** A stream id XADD generated from the clock. */
+    private static final Pattern NOW_ID = Pattern.compile("^1[0-9]{12}-[0-9]+$");
 
     @Test
     void theIncrementalFilesHoldTheSameCommands(@TempDir Path redisDir, @TempDir Path kvDir) throws Exception {
@@ -106,6 +109,8 @@ class PropagationMatchesRedisTest {
             for (int i = 0; i < args.size(); i++) {
                 if (NOW_MILLIS.matcher(args.get(i)).matches() && !args.get(i).equals("4102444800000")) {
                     args.set(i, "<now+ttl>");
+                } else if (NOW_ID.matcher(args.get(i)).matches()) {
+                    args.set(i, "<generated id>");
                 }
             }
             if (args.get(0).equals("SREM")) {

@@ -81,8 +81,30 @@ public final class Fixture {
             members.add("member-" + i);
         }
         c.add(cmd("ZADD", "z:big", members));
+        c.add(cmd("XADD", "x:small", "1-1", "f", "v", "n", "12"));
+        c.add(cmd("XADD", "x:small", "1-2", "f", "w", "n", "-4096"));
+        c.add(cmd("XADD", "x:small", "5-0", "other", "field"));
+        c.add(cmd("XADD", "x:small", "5-1", "f", "x", "n", "13"));
+        c.add(cmd("XGROUP", "CREATE", "x:small", "readers", "0"));
+        c.add(cmd("XGROUP", "CREATE", "x:small", "late", "$"));
+        c.add(cmd("XREADGROUP", "GROUP", "readers", "alice", "COUNT", "2", "STREAMS", "x:small", ">"));
+        c.add(cmd("XREADGROUP", "GROUP", "readers", "bob", "COUNT", "1", "STREAMS", "x:small", ">"));
+        c.add(cmd("XREADGROUP", "GROUP", "readers", "bob", "NOACK", "STREAMS", "x:small", ">"));
+        c.add(cmd("XGROUP", "CREATECONSUMER", "x:small", "readers", "idle"));
+        c.add(cmd("XACK", "x:small", "readers", "1-2"));
+        c.add(cmd("XDEL", "x:small", "1-1"));
+        for (int i = 1; i <= 260; i++) {
+            c.add(cmd("XADD", "x:big", i + "-" + i % 3, "field", i % 2 == 0 ? Integer.toString(i) : "v".repeat(i),
+                    i % 7 == 0 ? "extra" : "field2", "x"));
+        }
+        c.add(cmd("XTRIM", "x:big", "MAXLEN", "200"));
+        c.add(cmd("XDEL", "x:big", "150-0", "151-1"));
+        c.add(cmd("XADD", "x:emptied", "3-3", "f", "v"));
+        c.add(cmd("XDEL", "x:emptied", "3-3"));
+        c.add(cmd("XGROUP", "CREATE", "x:new", "g", "$", "MKSTREAM"));
+        c.add(cmd("XSETID", "x:new", "7-0", "ENTRIESADDED", "4", "MAXDELETEDID", "6-0"));
         String[] expiring = {"s:plain", "s:big", "l:small", "l:big", "set:ints", "set:600ints", "h:small", "h:big",
-            "z:small", "z:big"};
+            "z:small", "z:big", "x:small"};
         for (int i = 0; i < expiring.length; i++) {
             c.add(cmd("PEXPIREAT", expiring[i], Long.toString(expireAt + i)));
         }
@@ -131,10 +153,23 @@ public final class Fixture {
                 pairs.sort(null);
                 yield pairs.toString();
             }
+            case "stream" -> flat(jedis.sendCommand(() -> bytes("XINFO"), bytes("STREAM"), key, bytes("FULL"),
+                    bytes("COUNT"), bytes("0")));
             default -> hexes(raw(jedis.sendCommand(() -> bytes("ZRANGE"), key, bytes("0"), bytes("-1"),
                     bytes("WITHSCORES"))), false);
         };
         return db + " " + hex(key) + " " + type + " " + encoding + " " + expiry + " " + contents;
+    }
+
+    /** A nested reply as text: bulk strings in hex, numbers and nulls as themselves, arrays in brackets. */
+    private static String flat(Object reply) {
+        if (reply instanceof byte[] bulk) {
+            return hex(bulk);
+        }
+        if (reply instanceof List<?> list) {
+            return list.stream().map(Fixture::flat).toList().toString();
+        }
+        return String.valueOf(reply);
     }
 
     @SuppressWarnings("unchecked")

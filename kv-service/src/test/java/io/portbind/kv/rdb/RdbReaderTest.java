@@ -137,8 +137,8 @@ class RdbReaderTest {
 
     @Test
     void typesAndDataWeCannotHoldAreRefusedByName() {
-        assertRefused(new byte[] {(byte) Rdb.TYPE_STREAM_LISTPACKS_2, 1, 'k'}, "at byte 9: cannot load key \"k\": a "
-                + "value of type stream");
+        assertRefused(new byte[] {(byte) Rdb.TYPE_STREAM_LISTPACKS_2, 1, 'k', 1, 2, 'a', 'b'}, "at byte 13: stream "
+                + "node key is not the size of a stream ID");
         assertRefused(new byte[] {(byte) Rdb.TYPE_MODULE_2, 1, 'k'}, "type module");
         assertRefused(new byte[] {(byte) Rdb.OPCODE_MODULE_AUX, 1}, "at byte 9: module data (MODULE_AUX)");
         assertRefused(new byte[] {(byte) Rdb.OPCODE_FUNCTION_2, 1, (byte) 'x'}, "the function library does not load");
