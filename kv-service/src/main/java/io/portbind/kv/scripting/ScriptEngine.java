@@ -142,6 +142,14 @@ final class ScriptEngine implements BusyScript {
     }
 
     @Override
+    public void abort() {
+        RunningScript script = running;
+        if (script != null) {
+            script.kill();
+        }
+    }
+
+    @Override
     public String busyError(Session session) {
         RunningScript script = running;
         if (script == null || !script.busy() || script.caller() == session) {
