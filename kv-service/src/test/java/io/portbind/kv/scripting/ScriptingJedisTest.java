@@ -3,16 +3,14 @@ package io.portbind.kv.scripting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.portbind.kv.testing.KvTestServer;
+import io.portbind.kv.testing.KvServerTest;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /** What an application does with scripting through Jedis: a Lua lock and rate limiter, and a function library. */
-class ScriptingJedisTest {
+class ScriptingJedisTest extends KvServerTest {
 
     /** A fixed-window rate limiter, as applications write them: INCR, EXPIRE on the first hit, allow up to ARGV[1]. */
     private static final String RATE_LIMIT = "local n = redis.call('incr', KEYS[1]) "
@@ -22,55 +20,40 @@ class ScriptingJedisTest {
     private static final String UNLOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
 
-    private static KvTestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = KvTestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Test
     void aRateLimiterScriptAllowsThreeHitsPerWindow() {
-        try (Jedis jedis = server.jedis()) {
-            String sha = jedis.scriptLoad(RATE_LIMIT);
-            List<Object> verdicts = new java.util.ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                verdicts.add(jedis.evalsha(sha, List.of("rate:alice"), List.of("3", "60")));
-            }
-            assertEquals(List.of(1L, 1L, 1L, 0L, 0L), verdicts);
-            assertEquals(60, jedis.ttl("rate:alice"), 1);
+        String sha = redis.scriptLoad(RATE_LIMIT);
+        List<Object> verdicts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            verdicts.add(redis.evalsha(sha, List.of("rate:alice"), List.of("3", "60")));
         }
+        assertEquals(List.of(1L, 1L, 1L, 0L, 0L), verdicts);
+        assertEquals(60, redis.ttl("rate:alice"), 1);
     }
 
     @Test
     void aLockIsReleasedOnlyByItsHolder() {
-        try (Jedis jedis = server.jedis()) {
-            jedis.set("lock:job", "token-1");
-            assertEquals(0L, jedis.eval(UNLOCK, List.of("lock:job"), List.of("token-2")));
-            assertEquals("token-1", jedis.get("lock:job"));
-            assertEquals(1L, jedis.eval(UNLOCK, List.of("lock:job"), List.of("token-1")));
-            assertEquals(false, jedis.exists("lock:job"));
-        }
+        redis.set("lock:job", "token-1");
+        assertEquals(0L, redis.eval(UNLOCK, List.of("lock:job"), List.of("token-2")));
+        assertEquals("token-1", redis.get("lock:job"));
+        assertEquals(1L, redis.eval(UNLOCK, List.of("lock:job"), List.of("token-1")));
+        assertEquals(false, redis.exists("lock:job"));
     }
 
     @Test
     void aFunctionLibraryIsCalledWithFcallAndFcallRo() {
-        try (Jedis jedis = server.jedis()) {
-            jedis.functionLoadReplace("#!lua name=counters\n"
-                    + "redis.register_function('bump', function(keys, args) return redis.call('incrby', keys[1], args[1]) end)\n"
-                    + "redis.register_function{function_name='peek', callback=function(keys) return redis.call('get', keys[1]) end, flags={'no-writes'}}");
-            assertEquals(5L, jedis.fcall("bump", List.of("visits"), List.of("5")));
-            assertEquals(7L, jedis.fcall("bump", List.of("visits"), List.of("2")));
-            assertEquals("7", jedis.fcallReadonly("peek", List.of("visits"), List.of()));
-            JedisDataException refused = assertThrows(JedisDataException.class,
-                    () -> jedis.fcallReadonly("bump", List.of("visits"), List.of("1")));
-            assertEquals("ERR Can not execute a script with write flag using *_ro command.", refused.getMessage());
-            assertEquals("counters", jedis.functionList().get(0).getLibraryName());
-        }
+        redis.functionLoadReplace("#!lua name=counters\n"
+                + "redis.register_function('bump', function(keys, args)\n"
+                + "  return redis.call('incrby', keys[1], args[1])\n"
+                + "end)\n"
+                + "redis.register_function{function_name='peek', flags={'no-writes'},\n"
+                + "  callback=function(keys) return redis.call('get', keys[1]) end}");
+        assertEquals(5L, redis.fcall("bump", List.of("visits"), List.of("5")));
+        assertEquals(7L, redis.fcall("bump", List.of("visits"), List.of("2")));
+        assertEquals("7", redis.fcallReadonly("peek", List.of("visits"), List.of()));
+        JedisDataException refused = assertThrows(JedisDataException.class,
+                () -> redis.fcallReadonly("bump", List.of("visits"), List.of("1")));
+        assertEquals("ERR Can not execute a script with write flag using *_ro command.", refused.getMessage());
+        assertEquals("counters", redis.functionList().get(0).getLibraryName());
     }
 }
