@@ -4,8 +4,10 @@
 # pairs, round-trip latency at a fixed rate, and server memory per idle session. Each scenario runs
 # against both servers interleaved; the table shows the best round of each and the ratio, and the
 # servers' CPU time per login and per message over all rounds (steadier than rates on a shared machine).
+# A third server, "cluster", is two chat-service nodes sharing a kv-service (KV_URL): every pair of the
+# load has its two sides on different nodes, and its CPU is that of both nodes and the kv-service.
 #
-# Usage: bench/chat.sh [--only portbind|prosody]
+# Usage: bench/chat.sh [--only portbind|cluster|prosody]
 # Knobs (environment): ROUNDS of interleaving (2), ACCOUNTS created on both servers (2000),
 # LOGINS per run (1000), CONCURRENCY of logins (50), PAIRS (50), WINDOW per sender (16),
 # RUN_SECONDS measured per message and latency run (6), LATENCY_RATE msgs/s (1000),
@@ -22,10 +24,11 @@ ONLY=
 while (($#)); do
   case $1 in
     --only) ONLY=${2:-}; shift 2 ;;
-    *) echo "usage: bench/chat.sh [--only portbind|prosody]" >&2; exit 2 ;;
+    *) echo "usage: bench/chat.sh [--only portbind|cluster|prosody]" >&2; exit 2 ;;
   esac
 done
-[[ -z $ONLY || $ONLY == portbind || $ONLY == prosody ]] || { echo "--only takes portbind or prosody" >&2; exit 2; }
+[[ -z $ONLY || $ONLY == portbind || $ONLY == cluster || $ONLY == prosody ]] ||
+  { echo "--only takes portbind, cluster or prosody" >&2; exit 2; }
 
 ROUNDS=${ROUNDS:-2}
 ACCOUNTS=${ACCOUNTS:-2000}
@@ -52,11 +55,12 @@ for needed in $((2 * IDLE_SESSIONS)) $((2 * PAIRS)) $((2 * LATENCY_PAIRS)); do
 done
 
 servers=()
-[[ $ONLY != prosody ]] && servers+=(portbind)
-[[ $ONLY != portbind ]] && servers+=(prosody)
+for server in portbind cluster prosody; do
+  [[ -z $ONLY || $ONLY == "$server" ]] && servers+=("$server")
+done
 
 command -v prosody >/dev/null || { echo "bench/chat.sh needs prosody: apt-get install prosody" >&2; exit 1; }
-modules=bench/xmpp-load
+modules=bench/xmpp-load,kv-service
 [[ $ONLY != prosody && $CHAT_JAR == "$DEFAULT_CHAT_JAR" ]] && modules=chat-service,$modules
 mvn -q -B -DskipTests package -pl "$modules" -am
 [[ $ONLY == prosody || -f $CHAT_JAR ]] || { echo "no chat-service jar at $CHAT_JAR" >&2; exit 1; }
@@ -69,7 +73,8 @@ await_listening() {
   local name=$1 port=$2
   for _ in $(seq 1200); do
     ss -Htln "sport = :$port" | grep -q . && return
-    kill -0 "${pid[$name]}" 2>/dev/null || break
+    # shellcheck disable=SC2086 # a list of processes
+    kill -0 ${pid[$name]} 2>/dev/null || break
     sleep 0.1
   done
   echo "$name is not listening on port $port; its log:" >&2
@@ -81,17 +86,50 @@ await_listening() {
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
   -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 
+# port[server] is what the load connects to (a list of ports for the cluster); pid[server] is the processes
+# whose CPU and memory count for it.
 declare -A port pid
-start_portbind() {
-  local i
-  for ((i = 0; i < ACCOUNTS; i++)); do echo "$USER_PREFIX$i:$PASSWORD"; done > "$work/accounts.txt"
-  port[portbind]=$(free_port)
+# Starts one chat-service process named $1 on port $2, with the environment given after them.
+start_chat() {
+  local name=$1 chat_port=$2
+  shift 2
   # shellcheck disable=SC2086 # CHAT_JAVA_OPTS is a list of JVM flags
-  PORT=${port[portbind]} BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn XMPP_DOMAIN=localhost \
-    CHAT_ACCOUNTS=$work/accounts.txt CHAT_TLS_CERT=$work/cert.pem CHAT_TLS_KEY=$work/key.pem \
-    java $CHAT_JAVA_OPTS -jar "$CHAT_JAR" > "$work/portbind.log" 2>&1 &
-  pid[portbind]=$!
-  pids+=("${pid[portbind]}")
+  env PORT="$chat_port" BIND_ADDRESS=127.0.0.1 LOG_LEVEL=warn XMPP_DOMAIN=localhost \
+    CHAT_TLS_CERT="$work/cert.pem" CHAT_TLS_KEY="$work/key.pem" "$@" \
+    java $CHAT_JAVA_OPTS -jar "$CHAT_JAR" > "$work/$name.log" 2>&1 &
+  pids+=($!)
+  pid[$name]="${pid[$name]:+${pid[$name]} }$!"
+}
+
+accounts_file() {
+  local i
+  [[ -f $work/accounts.txt ]] && return
+  for ((i = 0; i < ACCOUNTS; i++)); do echo "$USER_PREFIX$i:$PASSWORD"; done > "$work/accounts.txt"
+}
+
+start_portbind() {
+  accounts_file
+  port[portbind]=$(free_port)
+  start_chat portbind "${port[portbind]}" CHAT_ACCOUNTS="$work/accounts.txt"
+}
+
+# Two nodes over one kv-service: the first writes the accounts into the store, the second starts once it has.
+start_cluster() {
+  local kv first second
+  accounts_file
+  kv=$(free_port)
+  java -jar kv-service/target/kv-service.jar --port "$kv" --bind 127.0.0.1 --save "" --dir "$work" \
+    > "$work/cluster-kv.log" 2>&1 &
+  pids+=($!)
+  pid[cluster]=$!
+  await_ping "$kv"
+  first=$(free_port)
+  second=$(free_port)
+  start_chat cluster "$first" KV_URL="redis://127.0.0.1:$kv" CHAT_ACCOUNTS="$work/accounts.txt"
+  port[cluster]=$first
+  await_listening cluster "$first"
+  start_chat cluster "$second" KV_URL="redis://127.0.0.1:$kv"
+  port[cluster]=$first,$second
 }
 
 # Prosody's accounts are files of SCRAM keys; registering one through prosodyctl and copying its file
@@ -113,7 +151,9 @@ start_prosody() {
 }
 
 for server in "${servers[@]}"; do "start_$server"; done
-for server in "${servers[@]}"; do await_listening "$server" "${port[$server]}"; done
+for server in "${servers[@]}"; do
+  for each_port in ${port[$server]//,/ }; do await_listening "$server" "$each_port"; done
+done
 
 # One scenario against one server; prints the RESULT line, or fails with the generator's output.
 load() {
@@ -153,8 +193,11 @@ beats() {
 # Server CPU per operation is also kept: on a shared machine it varies far less than throughput does.
 declare -A ops_field=([logins]=logins_total [messages]=sent_total)
 declare -A cpu ops
+# CPU seconds of the processes given, together.
 cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+  local p stats=()
+  for p in "$@"; do stats+=("/proc/$p/stat"); done
+  awk -v hz="$(getconf CLK_TCK)" '{ total += $14 + $15 } END { printf "%.2f", total / hz }' "${stats[@]}"
 }
 add() {
   awk -v a="${1:-0}" -v b="$2" 'BEGIN { print a + b }'
@@ -165,10 +208,12 @@ for scenario in logins messages latency; do
     order=("${servers[@]}")
     ((round % 2)) || order=("${servers[@]:1}" "${servers[0]}")
     for server in "${order[@]}"; do
-      cpu_before=$(cpu_seconds "${pid[$server]}")
+      # shellcheck disable=SC2086 # a list of processes
+      cpu_before=$(cpu_seconds ${pid[$server]})
       # shellcheck disable=SC2086 # the flags are a list
       result=$(load "$server" "$scenario" ${flags[$scenario]})
-      server_cpu=$(add "$(cpu_seconds "${pid[$server]}")" "-$cpu_before")
+      # shellcheck disable=SC2086 # a list of processes
+      server_cpu=$(add "$(cpu_seconds ${pid[$server]})" "-$cpu_before")
       echo "  $server round $round: ${result#RESULT } server_cpu_s=$server_cpu" >&2
       for key in ${fields[$scenario]}; do
         value=$(field "$key" <<< "$result")
@@ -188,8 +233,11 @@ for server in "${servers[@]}"; do
     'BEGIN { printf "%.1f", c * 1e6 / n }')
 done
 
+# Resident memory of the processes given, together.
 rss_bytes() {
-  awk '/^VmRSS:/ { print $2 * 1024 }' "/proc/$1/status"
+  local p status=()
+  for p in "$@"; do status+=("/proc/$p/status"); done
+  awk '/^VmRSS:/ { total += $2 * 1024 } END { print total }' "${status[@]}"
 }
 
 # A JVM keeps garbage in its heap until it collects; collect before each reading so that the growth
@@ -197,7 +245,10 @@ rss_bytes() {
 settle() {
   local server=$1
   sleep 1
-  if [[ $server == portbind ]]; then jcmd "${pid[portbind]}" GC.run > /dev/null 2>&1 || true; sleep 1; fi
+  if [[ $server != prosody ]]; then
+    for p in ${pid[$server]}; do jcmd "$p" GC.run > /dev/null 2>&1 || true; done
+    sleep 1
+  fi
 }
 
 # Memory per idle session: two batches of IDLE_SESSIONS sessions log in one after the other, and the
@@ -228,10 +279,12 @@ for server in "${servers[@]}"; do
   idle_pids=()
   hold_idle "$server" 0
   settle "$server"
-  before=$(rss_bytes "${pid[$server]}")
+  # shellcheck disable=SC2086 # a list of processes
+  before=$(rss_bytes ${pid[$server]})
   hold_idle "$server" 1
   settle "$server"
-  after=$(rss_bytes "${pid[$server]}")
+  # shellcheck disable=SC2086 # a list of processes
+  after=$(rss_bytes ${pid[$server]})
   kill "${idle_pids[@]}" 2>/dev/null || true
   wait "${idle_pids[@]}" 2>/dev/null || true
   echo "  $server idle: RSS $before bytes with $IDLE_SESSIONS sessions, $after with twice as many" >&2
@@ -242,11 +295,12 @@ ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'
 }
 
-printf '\n%-22s %12s %12s %7s %6s\n' metric Portbind Prosody ratio goal
+printf '\n%-22s %12s %12s %12s %7s %7s %6s\n' metric Portbind "2 nodes" Prosody ratio "ratio 2" goal
 for row in "logins/s|logins_per_s|>= 2" "messages/s|messages_per_s|>= 2" "latency p50 ms|p50_ms|" \
     "latency p99 ms|p99_ms|" "bytes per idle session|bytes|<= 1" "server CPU ms/login|cpu_login|" \
     "server CPU us/message|cpu_message|"; do
   IFS='|' read -r name key goal <<< "$row"
-  printf '%-22s %12s %12s %7s %6s\n' "$name" "${best[$key/portbind]:--}" "${best[$key/prosody]:--}" \
-    "$(ratio "${best[$key/portbind]:-}" "${best[$key/prosody]:-}")" "$goal"
+  printf '%-22s %12s %12s %12s %7s %7s %6s\n' "$name" "${best[$key/portbind]:--}" "${best[$key/cluster]:--}" \
+    "${best[$key/prosody]:--}" "$(ratio "${best[$key/portbind]:-}" "${best[$key/prosody]:-}")" \
+    "$(ratio "${best[$key/cluster]:-}" "${best[$key/prosody]:-}")" "$goal"
 done

@@ -1,6 +1,8 @@
 package io.portbind.chat;
 
 import io.portbind.chat.stream.StreamLimits;
+import io.portbind.chat.throttle.RegistrationLimit;
+import io.portbind.chat.throttle.TrustedNetworks;
 import io.portbind.common.config.InvalidValueException;
 import io.portbind.common.config.Parsers;
 import io.portbind.common.config.Setting;
@@ -29,8 +31,23 @@ public final class ChatSettings {
             "Allow authentication and registration without TLS (local development only).", Parsers::bool);
 
     public static final Setting<Boolean> REGISTRATION = Setting.of("--registration", List.of("CHAT_REGISTRATION"),
-            "open", "In-band registration (XEP-0077): open or closed. Open lets each client network create three "
-            + "accounts in a row, then wait a minute.", ChatSettings::registration);
+            "open", "In-band registration (XEP-0077): open or closed; how often one client network may register is "
+            + "set by --registration-limit.", ChatSettings::registration);
+
+    public static final Setting<RegistrationLimit> REGISTRATION_LIMIT = Setting.of("--registration-limit",
+            List.of("CHAT_REGISTRATION_LIMIT"), RegistrationLimit.DEFAULT,
+            "In-band registrations allowed per client network (an IPv4 address or an IPv6 /64) in a window that "
+            + "opens with the first: attempts/seconds, such as 3/60s. Counted in the store, across nodes.",
+            RegistrationLimit::parse);
+
+    public static final Setting<TrustedNetworks> TRUSTED_NETWORKS = Setting.of("--trusted-networks",
+            List.of("CHAT_TRUSTED_NETWORKS"), TrustedNetworks.DEFAULT,
+            "CIDR blocks, separated by commas, of the people who run the server, exempt from the registration "
+            + "limit; none trusts nobody.", TrustedNetworks::parse);
+
+    public static final Setting<String> KEY_PREFIX = Setting.of("--key-prefix", List.of("CHAT_KEY_PREFIX"), "chat:",
+            "Prefix of every key this service writes in the store named by --kv-url, so that several domains or "
+            + "applications can share one store.", Parsers::nonEmpty);
 
     public static final Setting<Path> ACCOUNTS = Setting.of("--accounts", List.of("CHAT_ACCOUNTS"), null,
             "File of accounts created at start, one user:password per line, # starts a comment.",

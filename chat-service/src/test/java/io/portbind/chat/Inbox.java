@@ -10,7 +10,7 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.Stanza;
 
-/** The stanzas of one kind a client receives, to wait for in order. */
+/** The stanzas of one kind a client receives, to wait for in order: a synchronous listener keeps that order. */
 final class Inbox<T extends Stanza> {
 
     private final BlockingQueue<T> received = new LinkedBlockingQueue<>();
@@ -21,7 +21,7 @@ final class Inbox<T extends Stanza> {
     @SuppressWarnings("unchecked")
     static <T extends Stanza> Inbox<T> of(XMPPConnection connection, StanzaFilter filter) {
         Inbox<T> inbox = new Inbox<>();
-        connection.addAsyncStanzaListener(stanza -> inbox.received.add((T) stanza), filter);
+        connection.addSyncStanzaListener(stanza -> inbox.received.add((T) stanza), filter);
         return inbox;
     }
 

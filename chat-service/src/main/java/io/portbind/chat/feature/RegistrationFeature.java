@@ -6,11 +6,13 @@ import io.portbind.chat.roster.SubscriptionFlow;
 import io.portbind.chat.routing.Addressee;
 import io.portbind.chat.session.ClientSession;
 import io.portbind.chat.session.Phase;
+import io.portbind.chat.session.Resource;
 import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.stream.StreamError;
-import io.portbind.chat.throttle.ClientNetwork;
 import io.portbind.chat.throttle.RegistrationLimit;
+import io.portbind.chat.throttle.TrustedNetworks;
+import io.portbind.chat.throttle.WindowCounters;
 import io.portbind.chat.xml.XmlElement;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -39,11 +41,16 @@ public final class RegistrationFeature implements Feature, StreamFeature {
     private final Host host;
     private final SubscriptionFlow subscriptions;
     private final RegistrationLimit limit;
+    private final TrustedNetworks trusted;
+    private final WindowCounters counters;
 
-    public RegistrationFeature(Host host, SubscriptionFlow subscriptions, RegistrationLimit limit) {
+    public RegistrationFeature(Host host, SubscriptionFlow subscriptions, RegistrationLimit limit,
+                               TrustedNetworks trusted, WindowCounters counters) {
         this.host = host;
         this.subscriptions = subscriptions;
         this.limit = limit;
+        this.trusted = trusted;
+        this.counters = counters;
     }
 
     @Override
@@ -96,14 +103,18 @@ public final class RegistrationFeature implements Feature, StreamFeature {
             session.send(Stanzas.error(iq, StanzaError.NOT_ACCEPTABLE));
             return;
         }
-        if (!limit.allows(ClientNetwork.of(session.channel().remoteAddress()))) {
-            // As Prosody answers a network that registers too often (mod_register_limits).
-            session.send(Stanzas.error(iq, StanzaError.POLICY_VIOLATION));
-            return;
-        }
-        session.onLoop(host.hasher().accountAsync(username.get(), password.get())
-                .thenCompose(account -> host.accounts().create(account)), created ->
-                session.send(created ? Stanzas.result(iq) : Stanzas.error(iq, StanzaError.CONFLICT)));
+        // A store that cannot be reached is the server's trouble, not the client's: internal-server-error, wait.
+        session.onLoop(limit.allows(session.channel().remoteAddress(), trusted, counters), allowed -> {
+            if (!allowed) {
+                // As Prosody answers a network that registers too often (mod_register_limits).
+                session.send(Stanzas.error(iq, StanzaError.POLICY_VIOLATION));
+                return;
+            }
+            session.onLoop(host.hasher().accountAsync(username.get(), password.get())
+                    .thenCompose(account -> host.accounts().create(account)), created ->
+                    session.send(created ? Stanzas.result(iq) : Stanzas.error(iq, StanzaError.CONFLICT)),
+                    failure -> session.send(Stanzas.error(iq, StanzaError.INTERNAL_SERVER_ERROR)));
+        }, failure -> session.send(Stanzas.error(iq, StanzaError.INTERNAL_SERVER_ERROR)));
     }
 
     private void changeOrRemove(ClientSession from, XmlElement iq, XmlElement query) {
@@ -143,7 +154,7 @@ public final class RegistrationFeature implements Feature, StreamFeature {
      * Smack handle a stream error before a result that arrived just ahead of it.
      */
     private void endSessions(ClientSession requester) {
-        for (ClientSession session : host.sessions().sessions(requester.user())) {
+        for (Resource session : host.sessions().sessions(requester.user())) {
             if (session != requester) {
                 session.fail(StreamError.NOT_AUTHORIZED);
             }

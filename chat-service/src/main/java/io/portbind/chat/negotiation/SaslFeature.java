@@ -17,9 +17,12 @@ import io.portbind.chat.throttle.LoginBackoff;
 import io.portbind.chat.xml.XmlElement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Localpart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SASL authentication (RFC 6120 section 6) with SCRAM-SHA-256, SCRAM-SHA-1 and PLAIN, offered only
@@ -35,6 +38,7 @@ public final class SaslFeature implements StreamFeature {
     /** RFC 6120 section 6.4.5 asks for a limit between 2 and 5 retries. */
     static final int MAX_FAILURES = 5;
     private static final String PLAIN = "PLAIN";
+    private static final Logger LOG = LoggerFactory.getLogger(SaslFeature.class);
     private static final AttributeKey<SaslExchange> EXCHANGE = AttributeKey.valueOf(SaslFeature.class, "exchange");
 
     private final Host host;
@@ -90,17 +94,19 @@ public final class SaslFeature implements StreamFeature {
             return;
         }
         // Refused before any work, so a network in backoff cannot keep the hashing pool busy either.
-        if (backoff.blocks(network(session), null)) {
-            fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
-            return;
-        }
-        session.channel().attr(EXCHANGE).set(exchange);
-        String initial = auth.text().strip();
-        if (initial.isEmpty()) {
-            session.onLoop(exchange.step(null), step -> answer(session, exchange, step));
-        } else {
-            step(session, exchange, initial);
-        }
+        session.onLoop(backoff.blocks(network(session), null), blocked -> {
+            if (blocked) {
+                fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
+                return;
+            }
+            session.channel().attr(EXCHANGE).set(exchange);
+            String initial = auth.text().strip();
+            if (initial.isEmpty()) {
+                onLoop(session, exchange, exchange.step(null));
+            } else {
+                step(session, exchange, initial);
+            }
+        }, failure -> storeUnavailable(session, failure));
     }
 
     private SaslExchange exchange(String mechanism) {
@@ -125,7 +131,17 @@ public final class SaslFeature implements StreamFeature {
             fail(session, SaslFailure.INCORRECT_ENCODING);
             return;
         }
-        session.onLoop(exchange.step(message), step -> answer(session, exchange, step));
+        onLoop(session, exchange, exchange.step(message));
+    }
+
+    /** Answers the step once it is done; a store that cannot be reached makes it {@code temporary-auth-failure}. */
+    private void onLoop(ClientSession session, SaslExchange exchange, CompletionStage<SaslStep> step) {
+        session.onLoop(step, done -> answer(session, exchange, done), failure -> storeUnavailable(session, failure));
+    }
+
+    private void storeUnavailable(ClientSession session, Throwable failure) {
+        LOG.warn("login failed for want of the store: {}", failure.toString());
+        fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
     }
 
     /**
@@ -133,9 +149,19 @@ public final class SaslFeature implements StreamFeature {
      * refused whatever the exchange said, so a guess made during the backoff teaches nothing.
      */
     private void answer(ClientSession session, SaslExchange exchange, SaslStep step) {
+        String username = exchange.username();
+        if (username == null) {
+            answer(session, exchange, step, false);
+        } else {
+            session.onLoop(backoff.blocks(network(session), username),
+                    blocked -> answer(session, exchange, step, blocked), failure -> storeUnavailable(session, failure));
+        }
+    }
+
+    private void answer(ClientSession session, SaslExchange exchange, SaslStep step, boolean blocked) {
         String network = network(session);
         String username = exchange.username();
-        if (username != null && backoff.blocks(network, username)) {
+        if (blocked) {
             fail(session, SaslFailure.TEMPORARY_AUTH_FAILURE);
         } else if (step.isFailure()) {
             if (step.failure() == SaslFailure.NOT_AUTHORIZED) {

@@ -92,6 +92,7 @@ public final class PresenceBroker {
             return;
         }
         from.presence(available ? presence : null, available ? priority(presence) : 0);
+        host.sessions().changed(from);
         BareJid user = from.user();
         from.onLoop(host.rosters().roster(user), roster -> {
             for (RosterItem item : roster.items()) {
@@ -130,7 +131,7 @@ public final class PresenceBroker {
                 pending.add(item);
             }
         }
-        from.onLoop(host.offline().takeAll(from.user()), messages -> messages.forEach(from::send));
+        from.onLoop(host.offline().takeAll(from.user()), messages -> messages.forEach(from::write));
         for (RosterItem item : pending) {
             from.send(XmlElement.of("presence", Stanzas.CLIENT).attribute("type", "subscribe")
                     .attribute("from", item.jid().toString()).attribute("to", from.user().toString()));

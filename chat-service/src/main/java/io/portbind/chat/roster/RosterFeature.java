@@ -57,6 +57,7 @@ public final class RosterFeature implements Feature, StreamFeature {
 
     private void get(ClientSession from, XmlElement iq, XmlElement query) {
         from.rosterRequested();
+        host.sessions().changed(from);
         from.onLoop(host.rosters().roster(from.user()), roster -> {
             if (Long.toString(roster.version()).equals(query.attribute("ver"))) {
                 // The client's cached copy is current; changes will arrive as pushes (RFC 6121 section 2.6.3).

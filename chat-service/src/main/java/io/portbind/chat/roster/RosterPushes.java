@@ -1,7 +1,7 @@
 package io.portbind.chat.roster;
 
 import io.portbind.chat.Host;
-import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.session.Resource;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.store.RosterChange;
 import io.portbind.chat.xml.XmlElement;
@@ -48,7 +48,7 @@ public final class RosterPushes {
                 return;
             }
             versions.put(change.after().jid(), change.version());
-            for (ClientSession session : host.sessions().sessions(owner)) {
+            for (Resource session : host.sessions().sessions(owner)) {
                 if (session.isInterestedInRoster()) {
                     XmlElement push = Stanzas.iq("set", "push" + ids.incrementAndGet())
                             .attribute("to", session.jid().toString());

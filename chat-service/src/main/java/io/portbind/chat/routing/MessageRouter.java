@@ -2,6 +2,7 @@ package io.portbind.chat.routing;
 
 import io.portbind.chat.Host;
 import io.portbind.chat.session.ClientSession;
+import io.portbind.chat.session.Resource;
 import io.portbind.chat.stanza.StanzaError;
 import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.xml.XmlElement;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.FullJid;
 import org.jxmpp.jid.Jid;
@@ -35,7 +37,7 @@ public final class MessageRouter {
             case REMOTE -> bounce(from, message, type, StanzaError.REMOTE_SERVER_NOT_FOUND);
             case SERVER -> bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
             case FULL -> {
-                Optional<ClientSession> resource = host.sessions().find((FullJid) to);
+                Optional<Resource> resource = host.sessions().find((FullJid) to);
                 if (resource.isPresent()) {
                     resource.get().send(message);
                 } else if (type.equals("chat") || type.equals("normal")) {
@@ -56,27 +58,39 @@ public final class MessageRouter {
             bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
             return;
         }
-        List<ClientSession> recipients = recipients(user, type.equals("headline"));
+        List<Resource> recipients = recipients(user, type.equals("headline"));
         if (!recipients.isEmpty()) {
-            for (ClientSession recipient : recipients) {
+            for (Resource recipient : recipients) {
                 recipient.send(message);
             }
             return;
         }
-        from.onLoop(host.accounts().find(user.getLocalpartOrThrow().toString()), account -> {
-            if (account.isEmpty()) {
-                bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
-            } else if (!type.equals("headline")) {
-                store(from, message, type, user);
-            }
-        });
+        // In order: two messages Romeo sends in a row must be stored, and read back, in that order.
+        XmlElement stored = stamped(message);
+        from.onLoop(from.inOrder(() -> host.accounts().find(user.getLocalpartOrThrow().toString())
+                .thenCompose(account -> {
+                    if (account.isEmpty()) {
+                        return CompletableFuture.completedFuture(Offline.NO_SUCH_USER);
+                    }
+                    if (type.equals("headline")) {
+                        return CompletableFuture.completedFuture(Offline.DROPPED);
+                    }
+                    return host.offline().store(user, stored).thenApply(kept -> kept ? Offline.STORED : Offline.FULL);
+                })), outcome -> {
+                    if (outcome == Offline.NO_SUCH_USER || outcome == Offline.FULL) {
+                        bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
+                    }
+                });
     }
 
+    /** What became of a message for a user with no available resource. */
+    private enum Offline { STORED, FULL, NO_SUCH_USER, DROPPED }
+
     /** Available resources with non-negative priority: all of them for headlines, else those of highest priority. */
-    private List<ClientSession> recipients(BareJid user, boolean all) {
-        List<ClientSession> recipients = new ArrayList<>(2);
+    private List<Resource> recipients(BareJid user, boolean all) {
+        List<Resource> recipients = new ArrayList<>(2);
         int highest = 0;
-        for (ClientSession session : host.sessions().available(user)) {
+        for (Resource session : host.sessions().available(user)) {
             int priority = session.priority();
             if (priority < 0) {
                 continue;
@@ -92,15 +106,12 @@ public final class MessageRouter {
         return recipients;
     }
 
-    private void store(ClientSession from, XmlElement message, String type, BareJid user) {
+    /** A copy of the message with the XEP-0203 delay stamp a stored message carries. */
+    private XmlElement stamped(XmlElement message) {
         XmlElement stored = message.copy();
         stored.addChild("delay", DELAY_NAMESPACE).attribute("from", host.domain().toString())
                 .attribute("stamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        from.onLoop(host.offline().store(user, stored), kept -> {
-            if (!kept) {
-                bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
-            }
-        });
+        return stored;
     }
 
     /** Returns an error to the sender, except for error messages, which are never answered with errors. */

@@ -6,9 +6,11 @@ import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.xml.XmlElement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * bound, its presence, and a way to send it stanzas from any thread. Fields read by other
  * connections' event loops are volatile; the rest belong to the connection's own event loop.
  */
-public final class ClientSession {
+public final class ClientSession implements Resource {
 
     public static final String CLIENT_NAMESPACE = "jabber:client";
 
@@ -37,6 +39,8 @@ public final class ClientSession {
     private boolean flushScheduled;
     private final AtomicInteger queuedWrites = new AtomicInteger();
     private int failedAuthentications;
+    /** The last store work {@link #inOrder} started; belongs to the event loop. */
+    private CompletableFuture<?> storeWork = CompletableFuture.completedFuture(null);
 
     public ClientSession(Channel channel, StreamControl stream) {
         this.channel = channel;
@@ -44,6 +48,7 @@ public final class ClientSession {
     }
 
     /** Sends a stanza; see {@link #write} for when it is flushed. */
+    @Override
     public void send(XmlElement stanza) {
         write(stanza.toXml(CLIENT_NAMESPACE));
     }
@@ -55,6 +60,7 @@ public final class ClientSession {
      * flushed by a task that runs once the loop has handled the I/O at hand: all that one batch of
      * reads produces for this client leaves in one flush, one TLS record and one system call.
      */
+    @Override
     public void write(String xml) {
         var bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
         if (!channel.eventLoop().inEventLoop() || queuedWrites.get() > 0) {
@@ -77,16 +83,41 @@ public final class ClientSession {
      * is already complete there (the in-memory stores), else as a task. A failed stage ends the stream.
      */
     public <T> void onLoop(CompletionStage<T> stage, Consumer<T> action) {
+        onLoop(stage, action, error -> {
+            LoggerFactory.getLogger(ClientSession.class).warn("store operation failed: {}", error.toString());
+            fail(StreamError.INTERNAL_SERVER_ERROR);
+        });
+    }
+
+    /** {@link #onLoop(CompletionStage, Consumer)}, with {@code onFailure} run on the event loop when the stage fails. */
+    public <T> void onLoop(CompletionStage<T> stage, Consumer<T> action, Consumer<Throwable> onFailure) {
         stage.whenComplete((value, error) -> {
-            if (error != null) {
-                LoggerFactory.getLogger(ClientSession.class).warn("store operation failed", error);
-                fail(StreamError.INTERNAL_SERVER_ERROR);
-            } else if (channel.eventLoop().inEventLoop()) {
-                action.accept(value);
+            if (channel.eventLoop().inEventLoop()) {
+                complete(value, error, action, onFailure);
             } else {
-                channel.eventLoop().execute(() -> action.accept(value));
+                channel.eventLoop().execute(() -> complete(value, error, action, onFailure));
             }
         });
+    }
+
+    private static <T> void complete(T value, Throwable error, Consumer<T> action, Consumer<Throwable> onFailure) {
+        if (error != null) {
+            onFailure.accept(error);
+        } else {
+            action.accept(value);
+        }
+    }
+
+    /**
+     * Runs {@code work} once the store work of this session's earlier stanzas is done, so that what the client
+     * sent in one order reaches the store in that order, whichever thread answers first. Call on the event loop;
+     * {@code work} itself runs on whichever thread completed the work before it.
+     */
+    public <T> CompletionStage<T> inOrder(Supplier<CompletionStage<T>> work) {
+        CompletableFuture<T> next = storeWork.handle((ignored, error) -> null)
+                .thenCompose(ignored -> work.get()).toCompletableFuture();
+        storeWork = next;
+        return next;
     }
 
     private void flush() {
@@ -102,6 +133,7 @@ public final class ClientSession {
         return channel;
     }
 
+    @Override
     public void fail(StreamError condition) {
         stream.fail(condition);
     }
@@ -134,6 +166,7 @@ public final class ClientSession {
     }
 
     /** The bound full JID, or {@code null} before binding. */
+    @Override
     public EntityFullJid jid() {
         return jid;
     }
@@ -143,10 +176,18 @@ public final class ClientSession {
         return presence;
     }
 
+    @Override
+    public String presenceTo(Jid observer) {
+        XmlElement current = presence;
+        return current == null ? null : current.copy().attribute("to", observer.toString()).toXml(CLIENT_NAMESPACE);
+    }
+
+    @Override
     public boolean isAvailable() {
         return presence != null;
     }
 
+    @Override
     public int priority() {
         return priority;
     }
@@ -158,6 +199,7 @@ public final class ClientSession {
     }
 
     /** Whether the client asked for its roster and so receives roster pushes (RFC 6121 section 2.1.6). */
+    @Override
     public boolean isInterestedInRoster() {
         return rosterRequested;
     }

@@ -8,6 +8,8 @@ public enum StanzaError {
     CONFLICT("cancel"),
     FEATURE_NOT_IMPLEMENTED("cancel"),
     FORBIDDEN("auth"),
+    /** Sent with type wait: the server cannot reach its store for now, and the request may be tried again. */
+    INTERNAL_SERVER_ERROR("wait"),
     ITEM_NOT_FOUND("cancel"),
     JID_MALFORMED("modify"),
     NOT_ACCEPTABLE("modify"),

@@ -1,5 +1,6 @@
 package io.portbind.chat.store;
 
+import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.xml.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jxmpp.jid.BareJid;
 /** Offline messages in this process's memory, at most {@code limit} per user. */
 public final class InMemoryOfflineStore implements OfflineStore {
 
-    private final ConcurrentMap<BareJid, List<XmlElement>> messages = new ConcurrentHashMap<>();
+    private final ConcurrentMap<BareJid, List<String>> messages = new ConcurrentHashMap<>();
     private final int limit;
 
     public InMemoryOfflineStore(int limit) {
@@ -23,9 +24,9 @@ public final class InMemoryOfflineStore implements OfflineStore {
     public CompletionStage<Boolean> store(BareJid owner, XmlElement message) {
         boolean[] stored = new boolean[1];
         messages.compute(owner, (ignored, queue) -> {
-            List<XmlElement> list = queue == null ? new ArrayList<>() : queue;
+            List<String> list = queue == null ? new ArrayList<>() : queue;
             if (list.size() < limit) {
-                list.add(message);
+                list.add(message.toXml(Stanzas.CLIENT));
                 stored[0] = true;
             }
             return list;
@@ -34,8 +35,8 @@ public final class InMemoryOfflineStore implements OfflineStore {
     }
 
     @Override
-    public CompletionStage<List<XmlElement>> takeAll(BareJid owner) {
-        List<XmlElement> taken = messages.remove(owner);
+    public CompletionStage<List<String>> takeAll(BareJid owner) {
+        List<String> taken = messages.remove(owner);
         return CompletableFuture.completedFuture(taken == null ? List.of() : taken);
     }
 }

@@ -11,6 +11,6 @@ public interface OfflineStore {
     /** Keeps {@code message} for {@code owner}; completes with {@code false} when the owner's storage is full. */
     CompletionStage<Boolean> store(BareJid owner, XmlElement message);
 
-    /** Removes and returns the owner's messages, oldest first. */
-    CompletionStage<List<XmlElement>> takeAll(BareJid owner);
+    /** Removes and returns the owner's messages, oldest first, as XML text ready to be written to a client. */
+    CompletionStage<List<String>> takeAll(BareJid owner);
 }

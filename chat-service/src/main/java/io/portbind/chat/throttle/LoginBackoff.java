@@ -1,15 +1,16 @@
 package io.portbind.chat.throttle;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Makes password guessing slow across connections and reconnects. Failed logins are counted per account
- * name and per client network; once either has failed more than its allowance lately, each further
- * failure doubles the time during which that name or network may not try at all, from one second up to
- * five minutes. Names without an account are counted like real ones, so the backoff tells nothing about
- * which exist. A key is forgotten after fifteen quiet minutes. A successful login clears its account's
- * count but not its network's: an attacker with an account of its own could otherwise clear the way.
+ * Makes password guessing slow across connections, reconnects and nodes. Failed logins are counted per
+ * account name and per client network; once either has failed more than its allowance lately, each further
+ * failure doubles the time during which that name or network may not try at all, from one second up to five
+ * minutes. Names without an account are counted like real ones, so the backoff tells nothing about which
+ * exist. A key is forgotten after fifteen quiet minutes. A successful login clears its account's count but
+ * not its network's: an attacker with an account of its own could otherwise clear the way.
  */
 public final class LoginBackoff {
 
@@ -19,28 +20,24 @@ public final class LoginBackoff {
     static final int NETWORK_ALLOWANCE = 10;
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
-    private static final Duration MEMORY = Duration.ofMinutes(15);
-    /** Keys per table: an attacker making up names or addresses cannot make it grow past this. */
-    private static final int CAPACITY = 10_000;
+    static final Duration MEMORY = Duration.ofMinutes(15);
 
-    private final RecentEvents<String> byAccount;
-    private final RecentEvents<String> byNetwork;
-    private final LongSupplier clock;
+    private final EventTallies byAccount;
+    private final EventTallies byNetwork;
 
-    public LoginBackoff() {
-        this(System::nanoTime);
-    }
-
-    LoginBackoff(LongSupplier clock) {
-        this.byAccount = new RecentEvents<>(CAPACITY, MEMORY, clock);
-        this.byNetwork = new RecentEvents<>(CAPACITY, MEMORY, clock);
-        this.clock = clock;
+    public LoginBackoff(EventTallies.Source source) {
+        this.byAccount = source.tallies("login-failures:account", MEMORY);
+        this.byNetwork = source.tallies("login-failures:network", MEMORY);
     }
 
     /** Whether a login from {@code network} as {@code account} ({@code null} while not yet named) must wait. */
-    public boolean blocks(String network, String account) {
-        return waiting(byNetwork.tally(network), NETWORK_ALLOWANCE)
-                || account != null && waiting(byAccount.tally(account), ACCOUNT_ALLOWANCE);
+    public CompletionStage<Boolean> blocks(String network, String account) {
+        return byNetwork.tally(network).thenCompose(tally -> {
+            if (waiting(tally, NETWORK_ALLOWANCE) || account == null) {
+                return CompletableFuture.completedFuture(waiting(tally, NETWORK_ALLOWANCE));
+            }
+            return byAccount.tally(account).thenApply(accountTally -> waiting(accountTally, ACCOUNT_ALLOWANCE));
+        });
     }
 
     /** Counts a wrong password or unknown name; {@code account} is {@code null} when the name was not valid. */
@@ -55,13 +52,13 @@ public final class LoginBackoff {
         byAccount.forget(account);
     }
 
-    private boolean waiting(RecentEvents.Tally tally, int allowance) {
+    private static boolean waiting(EventTallies.Tally tally, int allowance) {
         if (tally.count() <= allowance) {
             return false;
         }
         // Past twenty doublings the longest wait has long been reached; the bound keeps the shift from overflowing.
         int doublings = Math.min(tally.count() - allowance - 1, 20);
         long wait = Math.min(LONGEST_WAIT.toNanos(), FIRST_WAIT.toNanos() << doublings);
-        return clock.getAsLong() - tally.lastNanos() < wait;
+        return tally.nanosSinceLast() < wait;
     }
 }

@@ -3,26 +3,25 @@ package io.portbind.chat.throttle;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 /**
- * How many events each key (a client network, an account name) had lately. A key is forgotten once it
- * has been quiet for the memory span, and at most {@code capacity} keys are kept, the one quiet longest
- * making room for a new one: a flood of new keys costs bounded memory. Event loops share one instance,
- * so every method locks it; the work done under the lock is a map lookup.
+ * Event tallies in this process's memory. At most {@code capacity} keys are kept, the one quiet longest
+ * making room for a new one: a flood of new keys costs bounded memory. Event loops share one instance, so
+ * every method locks it; the work done under the lock is a map lookup.
  */
-final class RecentEvents<K> {
+public final class RecentEvents implements EventTallies {
 
-    /**
-     * @param count      events since the key was last forgotten
-     * @param lastNanos  when the latest happened, on the clock's scale
-     */
-    record Tally(int count, long lastNanos) {
+    /** Keys per table: an attacker making up names or addresses cannot make it grow past this. */
+    public static final int CAPACITY = 10_000;
+
+    /** @param lastNanos  when the latest event happened, on the clock's scale */
+    private record Stamp(int count, long lastNanos) {
     }
 
-    private static final Tally NONE = new Tally(0, 0);
-
-    private final Map<K, Tally> tallies;
+    private final Map<String, Stamp> tallies;
     private final long memoryNanos;
     private final LongSupplier clock;
 
@@ -31,7 +30,7 @@ final class RecentEvents<K> {
         // Insertion order, and every event re-inserts its key: the eldest entry is the one quiet longest.
         this.tallies = new LinkedHashMap<>() {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Tally> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Stamp> eldest) {
                 return size() > capacity;
             }
         };
@@ -39,27 +38,37 @@ final class RecentEvents<K> {
         this.clock = clock;
     }
 
-    synchronized Tally tally(K key) {
-        Tally tally = tallies.get(key);
-        if (tally == null) {
-            return NONE;
-        }
-        if (clock.getAsLong() - tally.lastNanos() >= memoryNanos) {
+    /** Tallies of any kind in memory, on the system's clock. */
+    public static Source inMemory() {
+        return (kind, memory) -> new RecentEvents(CAPACITY, memory, System::nanoTime);
+    }
+
+    @Override
+    public synchronized CompletionStage<Tally> tally(String key) {
+        Stamp stamp = current(key);
+        return CompletableFuture.completedFuture(stamp == null ? Tally.NONE
+                : new Tally(stamp.count(), clock.getAsLong() - stamp.lastNanos()));
+    }
+
+    @Override
+    public synchronized void record(String key) {
+        Stamp before = current(key);
+        tallies.remove(key);
+        tallies.put(key, new Stamp(before == null ? 1 : before.count() + 1, clock.getAsLong()));
+    }
+
+    @Override
+    public synchronized void forget(String key) {
+        tallies.remove(key);
+    }
+
+    /** The key's stamp, or {@code null} when it has none or has been quiet for the memory span. */
+    private Stamp current(String key) {
+        Stamp stamp = tallies.get(key);
+        if (stamp != null && clock.getAsLong() - stamp.lastNanos() >= memoryNanos) {
             tallies.remove(key);
-            return NONE;
+            return null;
         }
-        return tally;
-    }
-
-    /** Counts one more event for {@code key}, now. */
-    synchronized Tally record(K key) {
-        Tally recorded = new Tally(tally(key).count() + 1, clock.getAsLong());
-        tallies.remove(key);
-        tallies.put(key, recorded);
-        return recorded;
-    }
-
-    synchronized void forget(K key) {
-        tallies.remove(key);
+        return stamp;
     }
 }

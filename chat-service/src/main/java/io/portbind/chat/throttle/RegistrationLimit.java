@@ -1,37 +1,46 @@
 package io.portbind.chat.throttle;
 
+import io.portbind.common.config.InvalidValueException;
+import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * In-band registrations per client network, in the spirit of Prosody's registration throttle: a network
- * may create a few accounts in a row, then must let a minute pass without trying before it may create
- * more. Attempts that reach the account store count, taken names included, since each costs a PBKDF2
- * derivation and tells whether the name exists.
+ * In-band registrations per client network ({@code CHAT_REGISTRATION_LIMIT}, {@code 3/60s} by default): at
+ * most so many attempts in a window that opens with the first, in the spirit of Prosody's
+ * mod_register_limits. Attempts that reach the account store count, taken names included, since each costs
+ * a PBKDF2 derivation and tells whether the name exists. Clients from {@link TrustedNetworks} are not counted.
+ *
+ * @param attempts  attempts allowed per window
+ * @param window    how long a window lasts
  */
-public final class RegistrationLimit {
+public record RegistrationLimit(int attempts, Duration window) {
 
-    static final int BURST = 3;
-    static final Duration QUIET = Duration.ofMinutes(1);
-    /** Networks remembered at most: a flood of addresses cannot make the table grow past this. */
-    private static final int CAPACITY = 10_000;
+    public static final String DEFAULT = "3/60s";
+    private static final String COUNTER = "registrations";
 
-    private final RecentEvents<String> byNetwork;
-
-    public RegistrationLimit() {
-        this(System::nanoTime);
-    }
-
-    RegistrationLimit(LongSupplier clock) {
-        this.byNetwork = new RecentEvents<>(CAPACITY, QUIET, clock);
-    }
-
-    /** Whether {@code network} may register now; if so, the attempt is counted. */
-    public synchronized boolean allows(String network) {
-        if (byNetwork.tally(network).count() >= BURST) {
-            return false;
+    /** {@code attempts/seconds}s, such as {@code 3/60s}. */
+    public static RegistrationLimit parse(String text) throws InvalidValueException {
+        String trimmed = text.strip();
+        if (!trimmed.matches("[0-9]{1,6}/[0-9]{1,7}s")) {
+            throw new InvalidValueException("expected attempts per window such as " + DEFAULT);
         }
-        byNetwork.record(network);
-        return true;
+        int slash = trimmed.indexOf('/');
+        int attempts = Integer.parseInt(trimmed.substring(0, slash));
+        long seconds = Long.parseLong(trimmed.substring(slash + 1, trimmed.length() - 1));
+        if (attempts < 1 || seconds < 1) {
+            throw new InvalidValueException("expected at least one attempt in a window of at least 1s");
+        }
+        return new RegistrationLimit(attempts, Duration.ofSeconds(seconds));
+    }
+
+    /** Whether a client at {@code remote} may register now; if so, and it is not trusted, the attempt counts. */
+    public CompletionStage<Boolean> allows(SocketAddress remote, TrustedNetworks trusted, WindowCounters counters) {
+        if (trusted.contains(remote)) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return counters.increment(COUNTER, ClientNetwork.of(remote), window)
+                .thenApply(count -> count <= attempts);
     }
 }

@@ -10,34 +10,34 @@ import org.junit.jupiter.api.Test;
 class LoginBackoffTest {
 
     private long now;
-    private final LoginBackoff backoff = new LoginBackoff(() -> now);
+    private final LoginBackoff backoff = new LoginBackoff((kind, memory) -> new RecentEvents(100, memory, () -> now));
 
     @Test
     void fiveFailuresForAnAccountAreFree_eachFurtherOneDoublesTheWait() {
         fail("net", "romeo", 5);
-        assertFalse(backoff.blocks("net", "romeo"));
+        assertFalse(blocks("net", "romeo"));
 
         fail("net", "romeo", 1);
-        assertTrue(backoff.blocks("net", "romeo"));
-        assertTrue(backoff.blocks("elsewhere", "romeo"), "the account waits wherever the next try comes from");
-        assertFalse(backoff.blocks("net", "juliet"), "other accounts do not");
+        assertTrue(blocks("net", "romeo"));
+        assertTrue(blocks("elsewhere", "romeo"), "the account waits wherever the next try comes from");
+        assertFalse(blocks("net", "juliet"), "other accounts do not");
         advance(LoginBackoff.FIRST_WAIT);
-        assertFalse(backoff.blocks("net", "romeo"));
+        assertFalse(blocks("net", "romeo"));
 
         fail("net", "romeo", 1);
         advance(LoginBackoff.FIRST_WAIT);
-        assertTrue(backoff.blocks("net", "romeo"), "the seventh failure waits twice as long");
+        assertTrue(blocks("net", "romeo"), "the seventh failure waits twice as long");
         advance(LoginBackoff.FIRST_WAIT);
-        assertFalse(backoff.blocks("net", "romeo"));
+        assertFalse(blocks("net", "romeo"));
     }
 
     @Test
     void theWaitStopsGrowingAtFiveMinutes() {
         fail("net", "romeo", 40);
         advance(LoginBackoff.LONGEST_WAIT.minusSeconds(1));
-        assertTrue(backoff.blocks("net", "romeo"));
+        assertTrue(blocks("net", "romeo"));
         advance(Duration.ofSeconds(1));
-        assertFalse(backoff.blocks("net", "romeo"));
+        assertFalse(blocks("net", "romeo"));
     }
 
     @Test
@@ -45,18 +45,18 @@ class LoginBackoffTest {
         for (int i = 0; i < 10; i++) {
             backoff.failed("net", "name" + i);
         }
-        assertFalse(backoff.blocks("net", null));
+        assertFalse(blocks("net", null));
         backoff.failed("net", null);
-        assertTrue(backoff.blocks("net", null));
-        assertTrue(backoff.blocks("net", "juliet"), "whichever account it names");
+        assertTrue(blocks("net", null));
+        assertTrue(blocks("net", "juliet"), "whichever account it names");
     }
 
     @Test
     void aSuccessClearsTheAccount_butNotTheNetwork() {
         fail("net", "romeo", 11);
         backoff.succeeded("romeo");
-        assertFalse(backoff.blocks("elsewhere", "romeo"));
-        assertTrue(backoff.blocks("net", null));
+        assertFalse(blocks("elsewhere", "romeo"));
+        assertTrue(blocks("net", null));
     }
 
     @Test
@@ -64,13 +64,17 @@ class LoginBackoffTest {
         fail("net", "romeo", 11);
         advance(Duration.ofMinutes(15));
         fail("net", "romeo", 1);
-        assertFalse(backoff.blocks("net", "romeo"), "counting starts again from one");
+        assertFalse(blocks("net", "romeo"), "counting starts again from one");
     }
 
     private void fail(String network, String account, int times) {
         for (int i = 0; i < times; i++) {
             backoff.failed(network, account);
         }
+    }
+
+    private boolean blocks(String network, String account) {
+        return backoff.blocks(network, account).toCompletableFuture().join();
     }
 
     private void advance(Duration duration) {

@@ -16,6 +16,11 @@ public final class Settings {
             "redis://localhost:6379", "RESP store for state: this project's kv-service or any Redis server.",
             RedisUrl::parse);
 
+    /** {@link #KV_URL} for a service that can also run without a store, keeping its state in memory then. */
+    public static final Setting<RedisUrl> OPTIONAL_KV_URL = Setting.of("--kv-url", List.of("KV_URL", "REDIS_URL"),
+            null, "RESP store for state: this project's kv-service or any Redis server; without it, state is kept "
+            + "in memory and lost when the process stops.", RedisUrl::parse);
+
     public static final Setting<ServiceAddress> CHAT_URL = Setting.of("--chat-url", List.of("CHAT_URL"),
             "xmpp://localhost:5222", "XMPP server to report on.", ServiceAddress.parser("xmpp", 5222));
 

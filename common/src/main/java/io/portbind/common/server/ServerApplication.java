@@ -37,6 +37,15 @@ public interface ServerApplication {
     default void stopRequestedBy(Runnable requestStop) {
     }
 
+    /**
+     * Called on SIGTERM or SIGINT, on the signal's thread, with the action that stops the process gracefully. A
+     * service that must make its data durable first, and keeps running when it cannot (as Redis does when its
+     * final save fails), runs {@code stop} once it is ready; by default the process stops at once.
+     */
+    default void terminationRequested(Runnable stop) {
+        stop.run();
+    }
+
     /** Called last, after the event loops have stopped: flush what must be durable and release resources. */
     default void close() {
     }

@@ -82,7 +82,7 @@ public final class ServiceLauncher {
         }
 
         CountDownLatch stopRequested = new CountDownLatch(1);
-        ShutdownSignals.onTermination(stopRequested::countDown);
+        ShutdownSignals.onTermination(() -> application.terminationRequested(stopRequested::countDown));
         application.stopRequestedBy(stopRequested::countDown);
         // The configured address, not the socket's: a wildcard bind reads back as "::" on dual-stack sockets.
         InetSocketAddress bound = new InetSocketAddress(config.bindAddress(), server.localAddress().getPort());

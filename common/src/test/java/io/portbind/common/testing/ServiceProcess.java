@@ -61,7 +61,21 @@ public final class ServiceProcess implements AutoCloseable {
      * (kv-service's dump.rdb with Redis's default save points) never lands in the source tree.
      */
     public static ServiceProcess start(Path jar, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), jar, environment, args);
+    }
+
+    /**
+     * The same under a limit on the size of every file the process writes ({@code ulimit -f}, in KiB): a disk
+     * that fills up, for tests of what a service does when its writes fail ({@code EFBIG}, "File too large").
+     */
+    public static ServiceProcess startWithFileSizeLimit(long kib, Path jar, Map<String, String> environment,
+                                                        String... args) {
+        return start(List.of("bash", "-c", "ulimit -f " + kib + " && exec \"$@\"", "bash"), jar, environment, args);
+    }
+
+    private static ServiceProcess start(List<String> launcher, Path jar, Map<String, String> environment,
+                                        String... args) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(jar.toString());
@@ -122,8 +136,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Sends SIGTERM and returns the exit status; fails if the process is still running after {@code timeout}. */
     public int terminate(Duration timeout) throws InterruptedException {
-        process.destroy();
+        sigterm();
         return awaitExit(timeout);
+    }
+
+    /**
+     * Sends SIGTERM and returns at once, for a service that may decide to keep running. Through the process
+     * handle: {@link Process#destroy()} also closes the pipes, and the service's later output would be lost.
+     */
+    public void sigterm() {
+        process.toHandle().destroy();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Returns the exit status once the process ends by itself. */

@@ -5,7 +5,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.portbind.http.routing.Responses;
 import io.portbind.http.store.KvStore;
-import io.portbind.http.store.StoreUnavailableException;
+import io.portbind.common.resp.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisDataException;

@@ -3,7 +3,7 @@ package io.portbind.http.probe;
 import io.portbind.http.json.JsonObject;
 import io.portbind.http.store.KvStore;
 import io.portbind.http.store.StoreInfo;
-import io.portbind.http.store.StoreUnavailableException;
+import io.portbind.common.resp.StoreUnavailableException;
 import java.util.Optional;
 
 /**

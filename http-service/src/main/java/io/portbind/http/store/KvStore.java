@@ -1,85 +1,38 @@
 package io.portbind.http.store;
 
 import io.portbind.common.config.RedisUrl;
+import io.portbind.common.resp.RespClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The RESP store named by {@code KV_URL}, through Jedis. Jedis blocks, so every call runs on a
- * small bounded pool of its own, never on an event loop; when that pool's queue is full the call
- * fails at once instead of queueing without bound. Every call ends within {@link #DEADLINE}, with
- * the store's answer or with {@link StoreUnavailableException}, however many calls wait ahead of it
- * for a store that has stopped answering. Broken connections are dropped by the client pool and new
- * ones made on the next call, so the service recovers by itself when the store returns.
+ * The http-service's data API over the RESP store named by {@code KV_URL}. Each call runs through the
+ * {@link RespClient}: off the event loop, on a bounded pool, and within {@link #DEADLINE}, failing with
+ * {@link io.portbind.common.resp.StoreUnavailableException} when the store does not answer in time.
  */
 public final class KvStore implements AutoCloseable {
 
     /** The longest any call takes, waiting in the queue included. */
-    public static final Duration DEADLINE = Duration.ofSeconds(3);
-    private static final int THREADS = 8;
-    /** What a slow store (not a hung one) may take per call; the queue is sized for it. */
-    private static final Duration SLOW_CALL = Duration.ofMillis(50);
-    /** As many calls as the threads get through within the deadline from a slow store: all are answered in time. */
-    private static final int QUEUED_CALLS = (int) (THREADS * DEADLINE.toMillis() / SLOW_CALL.toMillis());
+    public static final Duration DEADLINE = RespClient.DEADLINE;
     private static final int SCAN_COUNT = 100;
     private static final int PUT_ATTEMPTS = 3;
-    /** Together within the deadline, so that one command to a hung store fails by itself as the deadline passes. */
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
-    private static final Duration REPLY_TIMEOUT = Duration.ofMillis(2000);
 
-    private final RedisUrl url;
-    private final RedisClient client;
-    private final ThreadPoolExecutor executor;
+    private final RespClient client;
 
     public KvStore(RedisUrl url) {
-        this.url = url;
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .resp2()
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                .connectionTimeoutMillis((int) CONNECT_TIMEOUT.toMillis())
-                .socketTimeoutMillis((int) REPLY_TIMEOUT.toMillis())
-                .database(url.database())
-                .clientName("http-service");
-        url.user().ifPresent(config::user);
-        url.password().ifPresent(config::password);
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(THREADS);
-        pool.setMaxIdle(THREADS);
-        pool.setMinIdle(0);
-        pool.setJmxEnabled(false);
-        this.client = RedisClient.builder().hostAndPort(url.host(), url.port()).clientConfig(config.build())
-                .poolConfig(pool).build();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUED_CALLS), runnable -> {
-                    Thread thread = new Thread(runnable, "kv-client");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
+        this.client = new RespClient(url, "http-service");
     }
 
     public RedisUrl url() {
-        return url;
+        return client.url();
     }
 
     public CompletableFuture<Optional<Entry>> get(String key) {
@@ -160,54 +113,17 @@ public final class KvStore implements AutoCloseable {
         return escaped.toString();
     }
 
-    /**
-     * Runs {@code command} on the pool. A call still queued when its deadline passes is not run at all:
-     * its caller has had its answer, and the thread is better spent on a call that can still be.
-     */
     private <T> CompletableFuture<T> call(Function<UnifiedJedis, T> command) {
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                if (!answer.isDone()) {
-                    run(command, answer);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            answer.completeExceptionally(new StoreUnavailableException("KV store busy", e));
-            return answer;
-        }
-        // The JDK's shared timer fails the call at its deadline; an answer in time cancels the timer.
-        return answer.orTimeout(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(failure ->
-                CompletableFuture.failedFuture(failure instanceof TimeoutException ? new StoreUnavailableException(
-                        "KV store did not answer within " + DEADLINE.toMillis() + " ms", failure) : failure));
+        return client.call(command);
     }
 
-    private <T> void run(Function<UnifiedJedis, T> command, CompletableFuture<T> answer) {
-        try {
-            answer.complete(command.apply(client));
-        } catch (JedisDataException e) {
-            answer.completeExceptionally(e);
-        } catch (JedisException e) {
-            // Connection refused, reset, timed out, or no pooled connection to be had.
-            answer.completeExceptionally(new StoreUnavailableException("KV store unreachable at " + url, e));
-        } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
-        }
-    }
-
-    /** The cause a failed call completed with, without the wrapping {@link CompletionException}. */
+    /** The cause a failed call completed with, without the wrapping completion exception. */
     public static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return RespClient.unwrap(failure);
     }
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         client.close();
     }
 }

@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
 /**
@@ -41,8 +40,6 @@ enum InfoSections {
     CLUSTER("Cluster", Shown.BY_DEFAULT, (call, info) -> info.field("cluster_enabled", 0)),
     KEYSPACE("Keyspace", Shown.BY_DEFAULT, InfoSections::keyspace);
 
-    /** The same 40 hex digits for the life of the process, as Redis's run_id and master_replid. */
-    private static final String RUN_ID = randomHex();
     private static final String NO_REPLICATION_ID = "0".repeat(40);
 
     /** When INFO shows a section, as Redis 7.0 keeps its list of default sections. */
@@ -109,7 +106,7 @@ enum InfoSections {
                         .replace("SocketChannel", "").toLowerCase(Locale.ROOT))
                 .field("process_id", ProcessHandle.current().pid())
                 .field("process_supervised", "no")
-                .field("run_id", RUN_ID)
+                .field("run_id", call.server().runId())
                 .field("tcp_port", ((InetSocketAddress) call.session().channel().localAddress()).getPort())
                 .field("server_time_usec", ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()))
                 .field("uptime_in_seconds", uptime)
@@ -186,6 +183,8 @@ enum InfoSections {
         info.field("total_connections_received", stats.connectionsReceived())
                 .field("total_commands_processed", stats.commandsProcessed())
                 .field("instantaneous_ops_per_sec", stats.opsPerSecond(call.keyspace().now()))
+                .field("rejected_connections", stats.connectionsRejected())
+                .field("sync_full", stats.fullSyncs())
                 .field("expired_keys", keys.expiredKeys())
                 .field("evicted_keys", keys.evictedKeys())
                 .field("keyspace_hits", keys.hits())
@@ -197,7 +196,7 @@ enum InfoSections {
         info.field("role", "master")
                 .field("connected_slaves", 0)
                 .field("master_failover_state", "no-failover")
-                .field("master_replid", RUN_ID)
+                .field("master_replid", call.server().runId())
                 .field("master_replid2", NO_REPLICATION_ID)
                 .field("master_repl_offset", 0)
                 .field("second_repl_offset", -1)
@@ -253,15 +252,6 @@ enum InfoSections {
     /** Redis's bytesToHuman for an unsigned size: past the petabytes it prints the bytes. */
     private static String humanUnsigned(long bytes) {
         return bytes < 0 || bytes >= 1L << 60 ? Long.toUnsignedString(bytes) + "B" : ProcessMetrics.human(bytes);
-    }
-
-    private static String randomHex() {
-        StringBuilder hex = new StringBuilder();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (hex.length() < 40) {
-            hex.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return hex.toString();
     }
 
     /** Appends {@code name:value\r\n} lines. */

@@ -37,6 +37,7 @@ public final class ServerCommands implements CommandFamily {
         for (int db = 0; db < Keyspace.DATABASES; db++) {
             call.keyspace().database(db).clear();
         }
+        call.server().persistence().allFlushed();
         call.forcePropagation();
         call.reply().ok();
     }

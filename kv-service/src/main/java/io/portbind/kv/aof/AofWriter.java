@@ -63,8 +63,15 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
     private volatile long fedPosition;
     private volatile long durable;
     private volatile long written;
+    /**
+     * Under {@code everysec} and {@code no}, how far a failed write has acknowledged what it holds in memory: as
+     * Redis does, the replies go out, the data is written once the disk takes it again, and meanwhile further
+     * writes are refused with -MISCONF.
+     */
+    private volatile long heldAfterError;
     private volatile long incrSize;
-    private volatile boolean writeOk = true;
+    /** Why the last write failed, or null when it succeeded. */
+    private volatile String writeError;
     private volatile FsyncPolicy policy;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     /** The database the file's last command selected; only under the keyspace lock. */
@@ -93,7 +100,12 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
 
     /** Whether the last write succeeded (INFO's {@code aof_last_write_status}). */
     boolean writeOk() {
-        return writeOk;
+        return writeError == null;
+    }
+
+    /** The operating system's reason the last write failed ({@code No space left on device}), or null. */
+    String writeError() {
+        return writeError;
     }
 
     /** Bytes in the incremental file being appended, counting what is buffered. */
@@ -115,7 +127,11 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
             fed += out.length() - before;
             incrSize += out.length() - before;
             fedPosition = fed;
-            lock.notifyAll();
+            // The writer waits only while nothing is buffered: the first command after that wakes it, the commands
+            // that follow before it has taken them do not (each wake-up is a system call of the feeding thread).
+            if (before == 0 && segments.size() == 1) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -144,7 +160,7 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
      */
     @Override
     public boolean reached(long position) {
-        return (policy == FsyncPolicy.ALWAYS ? durable : written) >= position;
+        return (policy == FsyncPolicy.ALWAYS ? durable : Math.max(written, heldAfterError)) >= position;
     }
 
     @Override
@@ -196,7 +212,10 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
             }
             try {
                 writeSegments(unwritten);
-                writeOk = true;
+                if (writeError != null) {
+                    LOG.warn("AOF write error looks solved, kv-service can write again");
+                    writeError = null;
+                }
                 written = drainedTo;
                 FsyncPolicy now = policy;
                 if (now == FsyncPolicy.ALWAYS || last
@@ -210,7 +229,13 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
                 }
                 release();
             } catch (IOException e) {
-                writeFailed(e);
+                if (last) {
+                    LOG.error("Error writing to the AOF file as the server stops: {}; the last writes are lost",
+                            e.getMessage());
+                    closeQuietly();
+                    return;
+                }
+                writeFailed(e, drainedTo);
                 continue;
             }
             if (last) {
@@ -244,14 +269,18 @@ final class AofWriter implements Propagation.Target, ReplyBarrier, AutoCloseable
      * Redis cannot take back a write it has acknowledged under {@code always}, so it exits; under the other
      * policies it keeps the data, reports the error and tries again a second later.
      */
-    private void writeFailed(IOException error) {
-        writeOk = false;
+    private void writeFailed(IOException error, long drainedTo) {
         if (policy == FsyncPolicy.ALWAYS) {
             LOG.error("Can't recover from AOF write error when the AOF fsync policy is 'always'. Exiting... ({})",
                     error.getMessage());
             Runtime.getRuntime().halt(1);
         }
-        LOG.warn("Error writing to the AOF file: {}", error.getMessage());
+        if (writeError == null) {
+            LOG.warn("Error writing to the AOF file: {}; writes are refused until it can be written", error.getMessage());
+        }
+        writeError = String.valueOf(error.getMessage());
+        heldAfterError = drainedTo;
+        release();
         synchronized (lock) {
             waitQuietly(1000);
         }

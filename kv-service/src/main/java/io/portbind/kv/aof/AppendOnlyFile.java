@@ -310,6 +310,16 @@ public final class AppendOnlyFile implements AutoCloseable {
         return current == null || current.writeOk();
     }
 
+    /**
+     * Redis's {@code -MISCONF} error while the AOF cannot be written (the writer keeps the data and retries every
+     * second), or null.
+     */
+    public String diskError() {
+        AofWriter current = writer;
+        String error = current == null ? null : current.writeError();
+        return error == null ? null : "MISCONF Errors writing to the AOF file: " + error;
+    }
+
     private void startWriting(FileChannel file, long size) {
         writer = new AofWriter(file, size, settings.fsync());
         server.propagation().target(writer);

@@ -1,7 +1,6 @@
 package io.portbind.kv.aof;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte array that encodes commands as the AOF holds them, without a stream in between. */
@@ -32,13 +31,26 @@ final class ByteBuilder {
     }
 
     private static final byte[] CRLF = {'\r', '\n'};
+    /** Digits of the largest count or length, {@link Integer#MAX_VALUE}. */
+    private static final int MAX_INT_DIGITS = 10;
 
+    /** {@code <type><count>\r\n}, the digits written in place: no text is made per argument. */
     private void header(char type, int count) {
-        ensure(24);
+        ensure(1 + MAX_INT_DIGITS + 2);
         bytes[length++] = (byte) type;
-        byte[] digits = Integer.toString(count).getBytes(StandardCharsets.US_ASCII);
-        append(digits, digits.length);
-        append(CRLF, 2);
+        int digits = 1;
+        for (int rest = count / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        length += digits;
+        int at = length;
+        int rest = count;
+        do {
+            bytes[--at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        bytes[length++] = '\r';
+        bytes[length++] = '\n';
     }
 
     private void append(byte[] source, int count) {

@@ -87,6 +87,18 @@ public final class BlockedClients implements KeyspaceListener {
         }
     }
 
+    /**
+     * A waited key changed: offered to its waiters after the command, as Redis signals a stream that grew, lost a
+     * group or was deleted or replaced (XREADGROUP waiters are then answered with an error). Waiters of the other
+     * types decline a key that has nothing for them.
+     */
+    @Override
+    public void keyModified(int db, byte[] key) {
+        if (blocked > 0 && byDatabase.get(db).containsKey(ByteBuffer.wrap(key))) {
+            keyspace.signalKeyAsReady(db, key);
+        }
+    }
+
     @Override
     public boolean awaitsReadyKeys() {
         return blocked > 0;
@@ -106,7 +118,10 @@ public final class BlockedClients implements KeyspaceListener {
         }
     }
 
-    /** Offers {@code key} to its waiters, first blocked first, until one declines because the key has no more. */
+    /**
+     * Offers {@code key} to its waiters, first blocked first, until one declines because the key has no more; a
+     * waiter that {@linkplain BlockedCommand#passesOn() passes on} lets the key go on to the next.
+     */
     private void serve(int db, ByteBuffer key) {
         ArrayDeque<Waiter> queue = byDatabase.get(db).get(key);
         if (queue == null) {
@@ -119,6 +134,9 @@ public final class BlockedClients implements KeyspaceListener {
             }
             Consumer<Reply> reply = waiter.command.serve(database, key.array());
             if (reply == null) {
+                if (waiter.command.passesOn()) {
+                    continue;
+                }
                 return;
             }
             release(waiter);

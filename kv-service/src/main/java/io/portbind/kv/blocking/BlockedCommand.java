@@ -17,6 +17,14 @@ public interface BlockedCommand {
      */
     Consumer<Reply> serve(Database db, byte[] key);
 
+    /**
+     * Whether a declining waiter lets the key go on to the next one: stream readers each wait for their own range
+     * of ids (and group), so one with nothing to read says nothing about the next; a pop that found no element does.
+     */
+    default boolean passesOn() {
+        return false;
+    }
+
     /** Writes the reply for a timeout; also the immediate reply inside MULTI/EXEC, where nothing blocks. */
     void timedOut(Reply reply);
 }

@@ -56,6 +56,8 @@ public final class ConfigParameters {
         this.server = server;
         add("save", call -> snapshots(call).schedule().toString(), (call, value) -> snapshots(call)
                 .schedule(SaveSchedule.parse(value).orElseThrow(() -> new CommandError(SaveSchedule.INVALID))));
+        add("stop-writes-on-bgsave-error", call -> snapshots(call).stopWritesOnError() ? "yes" : "no",
+                (call, value) -> snapshots(call).stopWritesOnError(ConfigEntry.yesOrNo(value)));
         protectedParameter("dir", call -> snapshots(call).dir().toString(),
                 (call, value) -> snapshots(call).dir(directory(snapshots(call).dir(), value)));
         protectedParameter("dbfilename", call -> snapshots(call).fileName(), (call, value) -> {

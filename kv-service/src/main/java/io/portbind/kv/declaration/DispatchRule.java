@@ -18,6 +18,11 @@ public enum DispatchRule {
      * inside MULTI is refused, since queueing grows memory without bound.
      */
     ENDS_TRANSACTION,
+    /**
+     * Refused with {@code -MISCONF} while data cannot be persisted although it writes nothing (PING), as every
+     * write command is: so that a monitoring check notices.
+     */
+    REPORTS_DISK_ERROR,
     /** Updates the access time of the keys it reads even for a client in CLIENT NO-TOUCH mode (TOUCH). */
     TOUCHES_DESPITE_NO_TOUCH,
     /**

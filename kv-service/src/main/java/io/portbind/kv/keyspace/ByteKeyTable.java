@@ -13,9 +13,10 @@ import java.util.random.RandomGenerator;
  * keys' hashes, and linear probing, so an entry costs three array slots plus the key and value
  * themselves (no entry or wrapper objects). The stored hash lets a probe skip a key without reading
  * it (one cache miss fewer per probe) and spares rehashing on resize. Deletion shifts later entries
- * back instead of leaving tombstones. A table made {@link #withAccessStamps()} keeps one more parallel {@code int}
- * per slot: the key's 24-bit LRU clock or LFU counter, as Redis keeps them in each object's header. Not
- * thread-safe: the keyspace lock guards it.
+ * back instead of leaving tombstones. A table made {@link #withAccessStamps()} keeps one more {@code int} per slot
+ * beside the hash, in the same array: the key's 24-bit LRU clock or LFU counter, as Redis keeps them in each
+ * object's header, so that the lookup that reads the hash finds the stamp in the same cache line (a command that
+ * touches a key costs no extra miss for it). Not thread-safe: the keyspace lock guards it.
  *
  * @param <V> value type
  */
@@ -27,10 +28,10 @@ public final class ByteKeyTable<V> {
 
     private byte[][] keys;
     private Object[] values;
+    /** Per slot its key's hash at {@code slot << shift} and, in a table with stamps, the access stamp right after. */
     private int[] hashes;
-    /** Each slot's access stamp, moved with its entry; null unless the table keeps stamps. */
-    private int[] stamps;
-    private final boolean stamped;
+    /** 0, or 1 in a table with stamps: each slot then has two ints in {@link #hashes}. */
+    private final int shift;
     private int size;
     private int mask;
     /** The slot {@link #put} last overwrote, for a caller that updates the stamp of a replaced entry. */
@@ -41,7 +42,7 @@ public final class ByteKeyTable<V> {
     }
 
     private ByteKeyTable(boolean stamped) {
-        this.stamped = stamped;
+        this.shift = stamped ? 1 : 0;
         allocate(MIN_CAPACITY);
     }
 
@@ -76,7 +77,7 @@ public final class ByteKeyTable<V> {
         int hash = hash(key);
         int slot = hash & mask;
         while (keys[slot] != null) {
-            if (hashes[slot] == hash && Arrays.equals(keys[slot], key)) {
+            if (hashes[slot << shift] == hash && Arrays.equals(keys[slot], key)) {
                 Object previous = values[slot];
                 values[slot] = value;
                 lastOverwritten = slot;
@@ -86,9 +87,9 @@ public final class ByteKeyTable<V> {
         }
         keys[slot] = key;
         values[slot] = value;
-        hashes[slot] = hash;
-        if (stamped) {
-            stamps[slot] = stampIfNew;
+        hashes[slot << shift] = hash;
+        if (shift == 1) {
+            hashes[(slot << 1) + 1] = stampIfNew;
         }
         if (++size > threshold()) {
             resize(keys.length * 2);
@@ -116,11 +117,11 @@ public final class ByteKeyTable<V> {
     }
 
     /**
-     * A table with the same entries, sharing the keys and values but none of the arrays: three array copies,
-     * so changing either table afterwards leaves the other as it was. What a snapshot takes under the lock.
+     * A table with the same entries (and stamps), sharing the keys and values but none of the arrays: three array
+     * copies, so changing either table afterwards leaves the other as it was. What a snapshot takes under the lock.
      */
     public ByteKeyTable<V> shallowCopy() {
-        ByteKeyTable<V> copy = new ByteKeyTable<>();
+        ByteKeyTable<V> copy = new ByteKeyTable<>(shift == 1);
         copy.keys = keys.clone();
         copy.values = values.clone();
         copy.hashes = hashes.clone();
@@ -141,21 +142,21 @@ public final class ByteKeyTable<V> {
 
     /** The access stamp of the entry in {@code slot} (0 in a table without stamps). */
     public int stampAt(int slot) {
-        return stamped ? stamps[slot] : 0;
+        return shift == 1 ? hashes[(slot << 1) + 1] : 0;
     }
 
     /** Sets the access stamp of the entry in {@code slot}; ignored by a table without stamps. */
     public void stampAt(int slot, int stamp) {
-        if (stamped) {
-            stamps[slot] = stamp;
+        if (shift == 1) {
+            hashes[(slot << 1) + 1] = stamp;
         }
     }
 
     /** Estimated heap bytes of the table itself: this object and its parallel arrays, not the keys and values. */
     public long memoryUsage() {
         int capacity = keys.length;
-        return MemoryEstimate.object(4, 3 * Integer.BYTES + 1) + 2 * MemoryEstimate.references(capacity)
-                + MemoryEstimate.ints(capacity) * (stamped ? 2 : 1);
+        return MemoryEstimate.object(3, 4 * Integer.BYTES) + 2 * MemoryEstimate.references(capacity)
+                + MemoryEstimate.ints(capacity << shift);
     }
 
     /** A slot chosen at random that holds an entry, or -1 when the table is empty. */
@@ -207,7 +208,7 @@ public final class ByteKeyTable<V> {
     public long scanBucket(long cursor, BiConsumer<byte[], V> action) {
         int bucket = (int) (cursor & mask);
         for (int slot = bucket; keys[slot] != null; slot = (slot + 1) & mask) {
-            if ((hashes[slot] & mask) == bucket) {
+            if ((hashes[slot << shift] & mask) == bucket) {
                 action.accept(keys[slot], (V) values[slot]);
             }
         }
@@ -220,7 +221,7 @@ public final class ByteKeyTable<V> {
         int slot = hash & mask;
         byte[] candidate;
         while ((candidate = keys[slot]) != null) {
-            if (hashes[slot] == hash && Arrays.equals(candidate, key)) {
+            if (hashes[slot << shift] == hash && Arrays.equals(candidate, key)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -233,15 +234,12 @@ public final class ByteKeyTable<V> {
         int gap = slot;
         int next = (gap + 1) & mask;
         while (keys[next] != null) {
-            int home = hashes[next] & mask;
+            int home = hashes[next << shift] & mask;
             boolean movable = gap <= next ? home <= gap || home > next : home <= gap && home > next;
             if (movable) {
                 keys[gap] = keys[next];
                 values[gap] = values[next];
-                hashes[gap] = hashes[next];
-                if (stamped) {
-                    stamps[gap] = stamps[next];
-                }
+                moveHashAndStamp(next, gap);
                 gap = next;
             }
             next = (next + 1) & mask;
@@ -249,6 +247,14 @@ public final class ByteKeyTable<V> {
         keys[gap] = null;
         values[gap] = null;
         size--;
+    }
+
+    /** Copies the hash (and the stamp) of slot {@code from} to slot {@code to}. */
+    private void moveHashAndStamp(int from, int to) {
+        hashes[to << shift] = hashes[from << shift];
+        if (shift == 1) {
+            hashes[(to << 1) + 1] = hashes[(from << 1) + 1];
+        }
     }
 
     private int threshold() {
@@ -259,19 +265,19 @@ public final class ByteKeyTable<V> {
         byte[][] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
-        int[] oldStamps = stamps;
         allocate(capacity);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int slot = oldHashes[i] & mask;
+                int hash = oldHashes[i << shift];
+                int slot = hash & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
-                hashes[slot] = oldHashes[i];
-                if (stamped) {
-                    stamps[slot] = oldStamps[i];
+                hashes[slot << shift] = hash;
+                if (shift == 1) {
+                    hashes[(slot << 1) + 1] = oldHashes[(i << 1) + 1];
                 }
                 size++;
             }
@@ -281,8 +287,7 @@ public final class ByteKeyTable<V> {
     private void allocate(int capacity) {
         keys = new byte[capacity][];
         values = new Object[capacity];
-        hashes = new int[capacity];
-        stamps = stamped ? new int[capacity] : null;
+        hashes = new int[capacity << shift];
         mask = capacity - 1;
         size = 0;
     }

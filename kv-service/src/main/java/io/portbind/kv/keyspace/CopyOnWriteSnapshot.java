@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Taking it, under the keyspace lock: a new {@link SnapshotGenerations generation} is opened, and each
  * database's two tables (keys to values, keys to expiry times) are copied shallowly, a few array copies per
  * database ({@link ByteKeyTable#shallowCopy()}); keys and values themselves are shared. That is the whole pause:
- * it grows with the number of keys (about 24 bytes of arrays copied per key), not with the size of the values.
+ * it grows with the number of keys (about 32 bytes of arrays copied per key, the key table's hashes with their
+ * access stamps), not with the size of the values.
  *
  * <p>While it is open, nothing it holds changes:
  * <ul>

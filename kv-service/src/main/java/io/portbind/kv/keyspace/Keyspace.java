@@ -3,7 +3,9 @@ package io.portbind.kv.keyspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The sixteen databases and the one lock that makes every command atomic. A command runs between
@@ -27,6 +29,8 @@ public final class Keyspace {
     private final KeyspaceStats stats = new KeyspaceStats();
     private final OpenSnapshots snapshots = new OpenSnapshots();
     private long now;
+    /** How many {@link #lock()} calls the holding thread is inside: 1 in a command, 2 in one a command runs. */
+    private int depth;
     /** Whether the command holding the lock may change values (see {@link #mayWrite}); true unless told. */
     private boolean writing = true;
     /** The sum of every database's estimate; volatile so the dispatcher may compare it with maxmemory unlocked. */
@@ -56,7 +60,11 @@ public final class Keyspace {
         listeners.add(listener);
     }
 
-    /** Takes the keyspace lock and, if this is the outermost hold, fixes the command's clock. */
+    /**
+     * Takes the keyspace lock for one command and, if it is the outermost one, fixes the command's clock. Inside
+     * a {@link #hold()} this is a reentrant acquisition, but each command still gets its own clock and its own
+     * announcement of ready keys.
+     */
     public void lock() {
         lock.lock();
         held();
@@ -66,15 +74,8 @@ public final class Keyspace {
      * Takes the lock like {@link #lock}, unless {@code giveUp} says yes while waiting for it (a script holding it
      * has become busy); it is asked every few milliseconds. Returns whether the lock was taken.
      */
-    public boolean lockUnless(java.util.function.BooleanSupplier giveUp) {
-        try {
-            while (!lock.tryLock(WAIT_SLICE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (giveUp.getAsBoolean()) {
-                    return false;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    public boolean lockUnless(BooleanSupplier giveUp) {
+        if (!acquireUnless(giveUp)) {
             return false;
         }
         held();
@@ -82,22 +83,57 @@ public final class Keyspace {
     }
 
     private void held() {
-        if (lock.getHoldCount() == 1) {
+        if (depth++ == 0) {
             now = System.currentTimeMillis();
             writing = true;
         }
     }
 
-    /** Announces the keys that became ready, then releases the lock. */
+    /** Announces the keys that became ready (at the end of the outermost command), then releases the lock. */
     public void unlock() {
         try {
-            if (lock.getHoldCount() == 1 && !readyKeys.isEmpty()) {
+            if (depth == 1 && !readyKeys.isEmpty()) {
                 writing = true; // serving a blocked client pops or moves: it writes whatever command woke it
                 announceReadyKeys();
             }
         } finally {
+            depth--;
             lock.unlock();
         }
+    }
+
+    /**
+     * Takes the lock for a run of commands of one client (the requests of one read), which then take it
+     * reentrantly, without contention, instead of once each; like Redis, which runs every complete command in a
+     * client's query buffer before it turns to the next client. Not a command: the clock and ready keys are
+     * still per {@link #lock()}. Released with {@link #release()}.
+     */
+    public void hold() {
+        lock.lock();
+    }
+
+    /** Takes the lock like {@link #hold}, unless {@code giveUp} says yes while waiting (see {@link #lockUnless}). */
+    public boolean holdUnless(BooleanSupplier giveUp) {
+        return acquireUnless(giveUp);
+    }
+
+    private boolean acquireUnless(BooleanSupplier giveUp) {
+        try {
+            while (!lock.tryLock(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (giveUp.getAsBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Ends a {@link #hold()}. */
+    public void release() {
+        lock.unlock();
     }
 
     /** The current command's time in Unix milliseconds. */

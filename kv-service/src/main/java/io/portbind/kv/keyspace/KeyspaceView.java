@@ -14,6 +14,15 @@ public interface KeyspaceView extends AutoCloseable {
     /** How many keys database {@code db} holds, for RDB's RESIZEDB hint. */
     long size(int db);
 
+    /** How many keys all databases hold. */
+    default long keys() {
+        long keys = 0;
+        for (int db = 0; db < Keyspace.DATABASES; db++) {
+            keys += size(db);
+        }
+        return keys;
+    }
+
     /** How many of them have an expiry time. */
     long expiringSize(int db);
 

@@ -204,11 +204,12 @@ public final class ListValue extends CollectionValue {
         }
     }
 
+    /** Moves the elements, in order, to a new array of {@code capacity}: the two runs of the ring, two copies. */
     private void resize(int capacity) {
         byte[][] fresh = new byte[capacity][];
-        for (int i = 0; i < size; i++) {
-            fresh[i] = get(i);
-        }
+        int headRun = Math.min(size, items.length - head);
+        System.arraycopy(items, head, fresh, 0, headRun);
+        System.arraycopy(items, 0, fresh, headRun, size - headRun);
         items = fresh;
         head = 0;
     }

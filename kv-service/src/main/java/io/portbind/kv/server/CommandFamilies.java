@@ -2,6 +2,7 @@ package io.portbind.kv.server;
 
 import io.portbind.kv.admin.ServerCommands;
 import io.portbind.kv.aof.AofCommands;
+import io.portbind.kv.bitmaps.BitmapCommands;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.client.ClientCommands;
 import io.portbind.kv.client.ConnectionCommands;
@@ -10,6 +11,7 @@ import io.portbind.kv.config.ConfigCommands;
 import io.portbind.kv.eviction.EvictionCommands;
 import io.portbind.kv.eviction.EvictionSettings;
 import io.portbind.kv.hashes.HashCommands;
+import io.portbind.kv.hyperloglog.HyperLogLogCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
 import io.portbind.kv.keys.ExpiryCommands;
 import io.portbind.kv.keys.KeyCommands;
@@ -20,6 +22,8 @@ import io.portbind.kv.rdb.DumpCommands;
 import io.portbind.kv.scripting.ScriptingCommands;
 import io.portbind.kv.sets.SetCommands;
 import io.portbind.kv.snapshot.SnapshotCommands;
+import io.portbind.kv.snapshot.SnapshotTransferCommands;
+import io.portbind.kv.streams.StreamCommands;
 import io.portbind.kv.strings.StringCommands;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.transactions.TransactionCommands;
@@ -59,11 +63,15 @@ public final class CommandFamilies {
                 new ExpiryCommands(),
                 new DumpCommands(),
                 new StringCommands(),
+                new BitmapCommands(),
+                new HyperLogLogCommands(),
                 new ListCommands(blockedClients),
                 new HashCommands(),
                 new SetCommands(),
                 new SortedSetCommands(blockedClients),
+                new StreamCommands(blockedClients),
                 new SnapshotCommands(),
+                new SnapshotTransferCommands(),
                 new EvictionCommands(eviction),
                 new ScriptingCommands(),
                 aof);

@@ -59,6 +59,7 @@ final class ConnectionGate {
         do {
             now = connected.get();
             if (now >= server.maxClients()) {
+                server.stats().connectionRejected();
                 return TOO_MANY_CLIENTS;
             }
         } while (!connected.compareAndSet(now, now + 1));

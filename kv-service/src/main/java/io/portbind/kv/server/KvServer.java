@@ -6,6 +6,7 @@ import io.portbind.common.server.ServerApplication;
 import io.portbind.common.server.StartupException;
 import io.portbind.kv.aof.AofCommands;
 import io.portbind.kv.aof.AofSettings;
+import io.portbind.kv.aof.AppendOnlyFile;
 import io.portbind.kv.blocking.BlockedClients;
 import io.portbind.kv.config.ProtectedConfigs;
 import io.portbind.kv.eviction.EvictionSettings;
@@ -15,9 +16,11 @@ import io.portbind.kv.rdb.RdbAofBase;
 import io.portbind.kv.rdb.RdbSnapshotFormat;
 import io.portbind.kv.snapshot.SnapshotFormat;
 import io.portbind.kv.snapshot.SnapshotLoader;
+import io.portbind.kv.snapshot.SignalledStop;
 import io.portbind.kv.snapshot.Snapshots;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.Dispatcher;
+import io.portbind.kv.table.Persistence;
 import io.portbind.kv.table.ServerState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,12 +57,14 @@ public final class KvServer implements ServerApplication {
         server.provide(ProtectedConfigs.class, config.get(Main.ENABLE_PROTECTED_CONFIGS));
         this.snapshots = new Snapshots(keyspace, format, config.get(Main.DIR), config.get(Main.DBFILENAME),
                 config.get(Main.SAVE));
+        snapshots.stopWritesOnError(config.get(Main.STOP_WRITES_ON_BGSAVE_ERROR));
         server.provide(Snapshots.class, snapshots);
         this.gate = new ConnectionGate(server);
         this.blockedClients = new BlockedClients(keyspace);
         EvictionSettings eviction = new EvictionSettings(config.get(Main.MAXMEMORY), config.get(Main.MAXMEMORY_POLICY));
         this.aof = new AofCommands(config.get(Main.DIR), config, new RdbAofBase(keyspace));
         this.dispatcher = new CommandRegistry(server).build(CommandFamilies.create(blockedClients, eviction, aof));
+        server.persistence(persistence(snapshots, aof.appendOnlyFile()));
         boolean appendOnly = config.get(AofSettings.APPENDONLY);
         if (!appendOnly) {
             load(keyspace, format); // with the AOF on, Redis loads the AOF alone, even when dump.rdb exists
@@ -68,6 +73,22 @@ public final class KvServer implements ServerApplication {
         this.activeExpiry = new ActiveExpiry(keyspace);
         activeExpiry.start();
         snapshots.start();
+    }
+
+    /** Writes are refused for a failed background save first, then for a failed AOF write, as in Redis. */
+    private static Persistence persistence(Snapshots snapshots, AppendOnlyFile appendOnlyFile) {
+        return new Persistence() {
+            @Override
+            public String diskError() {
+                String error = snapshots.diskError();
+                return error != null ? error : appendOnlyFile.diskError();
+            }
+
+            @Override
+            public void allFlushed() {
+                snapshots.saveAfterFlushAll();
+            }
+        };
     }
 
     /** Loads the snapshot file; a damaged or unreadable one is one line and exit status 1, and nothing is saved. */
@@ -108,6 +129,12 @@ public final class KvServer implements ServerApplication {
     @Override
     public void stopRequestedBy(Runnable requestStop) {
         server.onShutdownRequest(requestStop);
+    }
+
+    /** SIGTERM: stops once the final save worked, and keeps serving when it failed, as Redis does. */
+    @Override
+    public void terminationRequested(Runnable stop) {
+        SignalledStop.request(server.keyspace(), snapshots, stop);
     }
 
     /** After the last command: the final save (SIGTERM, SHUTDOWN), unless the server never served (no bind). */

@@ -47,6 +47,11 @@ public final class Main {
             SaveSchedule.REDIS_DEFAULT, "Save points \"<seconds> <changes> ...\": BGSAVE after that many seconds "
                     + "when at least that many writes happened; \"\" turns automatic saves off.", Main::saveSchedule);
 
+    /** Redis's {@code stop-writes-on-bgsave-error}: refuse writes with -MISCONF after a failed background save. */
+    public static final Setting<Boolean> STOP_WRITES_ON_BGSAVE_ERROR = Setting.of("--stop-writes-on-bgsave-error",
+            List.of("KV_STOP_WRITES_ON_BGSAVE_ERROR"), "yes", "While save points are set and the last background "
+                    + "save failed, refuse writes with -MISCONF until a save succeeds (yes or no).", Parsers::yesOrNo);
+
     /** Redis's {@code enable-protected-configs}: whether CONFIG SET may change dir and dbfilename. */
     public static final Setting<ProtectedConfigs> ENABLE_PROTECTED_CONFIGS = Setting.of("--enable-protected-configs",
             List.of("KV_ENABLE_PROTECTED_CONFIGS"), "no",
@@ -65,7 +70,8 @@ public final class Main {
                     + "volatile-lfu, volatile-random or volatile-ttl.", Main::policy);
 
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
-            settings(List.of(REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, ENABLE_PROTECTED_CONFIGS,
+            settings(List.of(REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, STOP_WRITES_ON_BGSAVE_ERROR,
+                    ENABLE_PROTECTED_CONFIGS,
                     MAXMEMORY, MAXMEMORY_POLICY), AofSettings.ALL));
 
     private Main() {

@@ -1,6 +1,5 @@
 package io.portbind.kv.snapshot;
 
-import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.keyspace.KeyspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,11 +39,7 @@ final class SaveJob implements KeyspaceView {
         this.startedMillis = startedMillis;
         this.dir = dir;
         this.fileName = fileName;
-        long total = 0;
-        for (int db = 0; db < Keyspace.DATABASES; db++) {
-            total += view.size(db);
-        }
-        this.keysTotal = total;
+        this.keysTotal = view.keys();
     }
 
     Kind kind() {

@@ -43,6 +43,11 @@ public final class Snapshots implements AutoCloseable {
     private static final long CRON_MILLIS = 100;
     /** Redis's CONFIG_BGSAVE_RETRY_DELAY: after a failed background save, wait this long before the next try. */
     private static final long RETRY_DELAY_MILLIS = 5_000;
+    /** Redis's {@code writeCommandsGetDiskErrorMessage} for a failed background save. */
+    private static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
+            + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance "
+            + "is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error "
+            + "option). Please check the Redis logs for details about the RDB error.";
 
     private final Keyspace keyspace;
     private final SnapshotFormat format;
@@ -55,6 +60,7 @@ public final class Snapshots implements AutoCloseable {
     private volatile String fileName;
     private volatile SaveSchedule schedule;
     private volatile FinalSave finalSave = FinalSave.IF_SCHEDULED;
+    private volatile boolean stopWritesOnError = true;
     private volatile BooleanSupplier otherJobActive = () -> false;
     private boolean backgroundScheduled;
 
@@ -87,6 +93,11 @@ public final class Snapshots implements AutoCloseable {
         cron.scheduleWithFixedDelay(this::cron, CRON_MILLIS, CRON_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The format files are written in, which a snapshot sent to a client uses too. */
+    SnapshotFormat format() {
+        return format;
+    }
+
     public Path dir() {
         return dir;
     }
@@ -110,6 +121,24 @@ public final class Snapshots implements AutoCloseable {
 
     public void schedule(SaveSchedule value) {
         this.schedule = value;
+    }
+
+    /** {@code stop-writes-on-bgsave-error}. */
+    public boolean stopWritesOnError() {
+        return stopWritesOnError;
+    }
+
+    public void stopWritesOnError(boolean value) {
+        this.stopWritesOnError = value;
+    }
+
+    /**
+     * The -MISCONF error while writes are refused because the last background save failed, with save points set
+     * and {@code stop-writes-on-bgsave-error} on; null otherwise. A save that succeeds (the schedule retries every
+     * five seconds) ends it.
+     */
+    public String diskError() {
+        return stopWritesOnError && !stats.lastBackgroundSaveOk() && !schedule.isEmpty() ? MISCONF : null;
     }
 
     /** The file saves write and start-up loads: {@code dir/dbfilename}. */
@@ -194,9 +223,25 @@ public final class Snapshots implements AutoCloseable {
      * (its temporary file is removed); then this one runs on the saving thread after any SAVE being written.
      */
     public CompletableFuture<Boolean> saveBeforeShutdown() {
+        return saveInstead("shutting down");
+    }
+
+    /**
+     * Under the lock, after FLUSHALL emptied every database: with save points set, the empty data set is saved at
+     * once in place of a running background save, as Redis's {@code flushAllDataAndResetRDB}, so that a restart
+     * does not bring the flushed keys back. The snapshot is taken now; the file is written on the saving thread.
+     */
+    public void saveAfterFlushAll() {
+        if (!schedule.isEmpty()) {
+            saveInstead("FLUSHALL");
+        }
+    }
+
+    /** Under the lock: a SAVE-like save starts now; a background save being written is cancelled first. */
+    private CompletableFuture<Boolean> saveInstead(String reason) {
         SaveJob job = running.get();
         if (job != null && job.kind() == Kind.BACKGROUND) {
-            LOG.info("There is a background save in progress: cancelling it before shutting down");
+            LOG.info("There is a background save in progress: cancelling it before {}", reason);
             job.cancel();
         }
         return start(Kind.FOREGROUND).done();

@@ -23,6 +23,8 @@ public final class StringCommands implements CommandFamily {
                 .bind("append", StringRanges::append)
                 .bind("strlen", StringRanges::strlen)
                 .bind("getrange", StringRanges::getRange)
+                .bind("substr", StringRanges::getRange)
+                .bind("lcs", LongestCommonSubsequence::lcs)
                 .bind("setrange", StringRanges::setRange)
                 .bind("incr", call -> StringCounters.incrementBy(call, 1))
                 .bind("decr", call -> StringCounters.incrementBy(call, -1))

@@ -22,6 +22,11 @@ public interface BusyScript {
     /** The {@code -BUSY ...} error text a command of {@code session} gets now, or null when none is busy. */
     String busyError(Session session);
 
+    /** Whether a script is busy now, as any client but the script's own caller sees it. */
+    default boolean busy() {
+        return busyError(null) != null;
+    }
+
     /** SHUTDOWN NOSAVE: stops the running script at its next instruction, whether or not it wrote. */
     void abort();
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Runs every request through Redis's one order of checks ({@code processCommand} in server.c): lookup (and
  * subcommand lookup), arity, authentication, commands a transaction refuses ({@code no-multi}), memory (evicting
- * first, then refusing {@code denyoom} commands while still over maxmemory), RESP2 subscribed mode, then queueing
+ * first, then refusing {@code denyoom} commands while still over maxmemory), writes while data cannot be
+ * persisted ({@code -MISCONF}), RESP2 subscribed mode, then queueing
  * inside MULTI or execution under the keyspace lock. Each rule is read from
  * the command's declared flags and {@link DispatchRule}s; commands never re-check what the dispatcher
  * guarantees. A refused request inside MULTI makes the transaction fail at EXEC, as in Redis.
@@ -77,6 +78,13 @@ public final class Dispatcher {
         if (server.memoryLimit().outOfMemory() && refusedOutOfMemory(spec, transaction)) {
             reject(call, OOM);
             return;
+        }
+        if (refusedOnDiskError(spec, transaction)) {
+            String diskError = server.persistence().diskError();
+            if (diskError != null) {
+                reject(call, diskError);
+                return;
+            }
         }
         if (session.inSubscribedContext() && !spec.has(DispatchRule.SUBSCRIBED_CONTEXT)) {
             reject(call, "ERR Can't execute '" + spec.fullName() + "': " + ONLY_SUBSCRIBE_COMMANDS);
@@ -211,6 +219,18 @@ public final class Dispatcher {
             return transaction.queued().stream().anyMatch(queued -> queued.spec().has(CommandFlag.DENYOOM));
         }
         return !spec.has(DispatchRule.ENDS_TRANSACTION);
+    }
+
+    /**
+     * Whether a command is refused while data cannot be persisted, as in Redis's {@code processCommand}: a write,
+     * an EXEC whose queue holds one, and PING ({@link DispatchRule#REPORTS_DISK_ERROR}).
+     */
+    private static boolean refusedOnDiskError(CommandSpec spec, Transaction transaction) {
+        if (spec.has(CommandFlag.WRITE) || spec.has(DispatchRule.REPORTS_DISK_ERROR)) {
+            return true;
+        }
+        return transaction != null && spec.has(DispatchRule.EXECUTES_TRANSACTION)
+                && transaction.queued().stream().anyMatch(queued -> queued.spec().has(CommandFlag.WRITE));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,7 @@ public final class ServerState {
     private volatile boolean protectedMode = true;
     private volatile long maxClients = DEFAULT_MAX_CLIENTS;
     private final long startMillis = System.currentTimeMillis();
+    private final String runId = randomHex();
     private final AtomicLong nextClientId = new AtomicLong();
     private final Map<Long, Session> clients = new ConcurrentHashMap<>();
     private final ServerStats stats = new ServerStats();
@@ -30,6 +32,7 @@ public final class ServerState {
     private volatile Dispatcher dispatcher;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile MemoryLimit memoryLimit = MemoryLimit.NONE;
+    private volatile Persistence persistence = Persistence.NONE;
     private final Propagation propagation = new Propagation();
     private volatile ReplyBarrier replyBarrier;
     private volatile BusyScript busyScript = BusyScript.NONE;
@@ -41,6 +44,11 @@ public final class ServerState {
         this.keyspace = keyspace;
         this.password = password;
         keyspace.addListener(propagation);
+    }
+
+    /** 40 hex digits, the same for the life of the process: Redis's run_id, and its replication id. */
+    public String runId() {
+        return runId;
     }
 
     /** Where the effects of commands go (the AOF), and the API bodies reach through {@link Call}. */
@@ -106,6 +114,14 @@ public final class ServerState {
     }
 
     /** What the dispatcher asks before each command whether memory allows it; the eviction feature sets it. */
+    public Persistence persistence() {
+        return persistence;
+    }
+
+    public void persistence(Persistence value) {
+        this.persistence = value;
+    }
+
     /** The script running past busy-reply-threshold, if any; {@link BusyScript#NONE} without scripting. */
     public BusyScript busyScript() {
         return busyScript;
@@ -198,5 +214,14 @@ public final class ServerState {
 
     void dispatcher(Dispatcher built) {
         this.dispatcher = built;
+    }
+
+    private static String randomHex() {
+        StringBuilder hex = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (hex.length() < 40) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
     }
 }

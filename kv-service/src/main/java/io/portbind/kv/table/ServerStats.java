@@ -22,6 +22,8 @@ public final class ServerStats {
     private final long[] sampleCounts = new long[SAMPLES];
     private int newestSample;
     private final LongAdder connectionsReceived = new LongAdder();
+    private final LongAdder connectionsRejected = new LongAdder();
+    private final LongAdder fullSyncs = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     /** Counts one executed command at {@code nowMillis}; under the keyspace lock. */
@@ -42,6 +44,16 @@ public final class ServerStats {
 
     public void connectionReceived() {
         connectionsReceived.increment();
+    }
+
+    /** A connection refused past {@code maxclients} (Redis's {@code rejected_connections}). */
+    public void connectionRejected() {
+        connectionsRejected.increment();
+    }
+
+    /** A whole snapshot sent to a client that asked with SYNC or PSYNC (Redis's {@code sync_full}). */
+    public void fullSyncServed() {
+        fullSyncs.increment();
     }
 
     /** Under the keyspace lock. */
@@ -70,6 +82,14 @@ public final class ServerStats {
         return connectionsReceived.sum();
     }
 
+    public long connectionsRejected() {
+        return connectionsRejected.sum();
+    }
+
+    public long fullSyncs() {
+        return fullSyncs.sum();
+    }
+
     /** Error replies by code, in name order. */
     public Map<String, Long> errors() {
         Map<String, Long> counts = new TreeMap<>();
@@ -87,6 +107,8 @@ public final class ServerStats {
         Arrays.fill(sampleTimes, 0);
         Arrays.fill(sampleCounts, 0);
         connectionsReceived.reset();
+        connectionsRejected.reset();
+        fullSyncs.reset();
         errors.clear();
     }
 }

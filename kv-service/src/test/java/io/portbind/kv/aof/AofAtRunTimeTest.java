@@ -3,7 +3,6 @@ package io.portbind.kv.aof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
 import io.portbind.kv.testing.RedisServerProcess;
 import java.nio.file.Files;
@@ -77,12 +76,8 @@ class AofAtRunTimeTest {
              Jedis jedis = kv.jedis()) {
             ours = aofFieldNames(jedis.info("persistence"));
         }
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), redisDir, port, "everysec");
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(redisDir, "everysec"); Jedis jedis = redis.jedis()) {
             assertEquals(aofFieldNames(jedis.info("persistence")), ours);
-        } finally {
-            AofFiles.stop(redis, port);
         }
     }
 

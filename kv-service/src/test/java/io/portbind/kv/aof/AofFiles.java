@@ -1,13 +1,12 @@
 package io.portbind.kv.aof;
 
+import io.portbind.kv.testing.RedisServerProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.Jedis;
 
 /** Test helpers: reading an AOF file's commands, and a redis-server 7.0.15 with AOF on in a directory of ours. */
 final class AofFiles {
@@ -46,43 +45,14 @@ final class AofFiles {
         throw new IllegalStateException("no line end after offset " + from);
     }
 
-
-    /** Starts redis-server on a free port with AOF on in {@code dir} (base files of type aof) and waits for it. */
-    static Process redisServer(Path redisServer, Path dir, int port, String fsync) throws Exception {
-        return redisServer(redisServer, dir, port, fsync, "no");
+    /** redis-server with AOF on in {@code dir}, writing its base files as AOF ({@code aof-use-rdb-preamble no}). */
+    static RedisServerProcess redisServer(Path dir, String fsync) throws Exception {
+        return redisServer(dir, fsync, "no");
     }
 
     /** The same, writing its base files as RDB ({@code rdbPreamble} yes, Redis's default) or as AOF (no). */
-    static Process redisServer(Path redisServer, Path dir, int port, String fsync, String rdbPreamble)
-            throws Exception {
-        Process process = new ProcessBuilder(redisServer.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(), "--appendonly", "yes",
-                "--appendfsync", fsync, "--aof-use-rdb-preamble", rdbPreamble)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-                jedis.ping();
-                return process;
-            } catch (RuntimeException notYet) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    process.destroyForcibly();
-                    throw new AssertionError("redis-server did not start", notYet);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    /** SHUTDOWN NOSAVE on {@code port}, then waits for the process to end. */
-    static void stop(Process process, int port) throws InterruptedException {
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-            jedis.shutdown();
-        } catch (RuntimeException closedAsItShould) {
-            // SHUTDOWN closes the connection without a reply.
-        }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    static RedisServerProcess redisServer(Path dir, String fsync, String rdbPreamble) throws Exception {
+        return RedisServerProcess.start("--bind", "127.0.0.1", "--save", "", "--dir", dir.toString(),
+                "--appendonly", "yes", "--appendfsync", fsync, "--aof-use-rdb-preamble", rdbPreamble);
     }
 }

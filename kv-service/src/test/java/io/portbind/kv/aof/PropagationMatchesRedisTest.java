@@ -2,7 +2,6 @@ package io.portbind.kv.aof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
 import io.portbind.kv.testing.RedisServerProcess;
 import java.io.IOException;
@@ -37,13 +36,8 @@ class PropagationMatchesRedisTest {
     @Test
     void theIncrementalFilesHoldTheSameCommands(@TempDir Path redisDir, @TempDir Path kvDir) throws Exception {
         List<List<String>> script = script();
-        Path redisServer = ExternalTool.require("redis-server");
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(redisServer, redisDir, port, "always");
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(redisDir, "always"); Jedis jedis = redis.jedis()) {
             run(jedis, script);
-        } finally {
-            AofFiles.stop(redis, port);
         }
         try (KvTestServer kv = KvTestServer.start(Map.of("KV_DIR", kvDir.toString(), "KV_APPENDONLY", "yes",
                 "KV_APPENDFSYNC", "always")); Jedis jedis = kv.jedis()) {
@@ -55,13 +49,8 @@ class PropagationMatchesRedisTest {
     @Test
     void aPopServedToABlockedClientPropagatesAfterTheCommandThatServedIt(@TempDir Path redisDir,
                                                                         @TempDir Path kvDir) throws Exception {
-        Path redisServer = ExternalTool.require("redis-server");
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(redisServer, redisDir, port, "always");
-        try {
-            blockedThenServed(port);
-        } finally {
-            AofFiles.stop(redis, port);
+        try (RedisServerProcess redis = AofFiles.redisServer(redisDir, "always")) {
+            blockedThenServed(redis.port());
         }
         try (KvTestServer kv = KvTestServer.start(Map.of("KV_DIR", kvDir.toString(), "KV_APPENDONLY", "yes"))) {
             blockedThenServed(kv.port());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.common.testing.ServiceProcess;
 import io.portbind.kv.testing.RedisServerProcess;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,15 +44,11 @@ class RedisInteropIT {
         Path appendDir = dir.resolve("appendonlydir");
         assertEquals("file appendonly.aof.2.base.rdb seq 2 type b\nfile appendonly.aof.2.incr.aof seq 2 type i\n",
                 Files.readString(appendDir.resolve("appendonly.aof.manifest")));
-        String check = run(ExternalTool.require("redis-check-aof").toString(),
-                appendDir.resolve("appendonly.aof.manifest").toString());
+        String check = ExternalTool.run(ExternalTool.require("redis-check-aof").toString(),
+                appendDir.resolve("appendonly.aof.manifest").toString()).text();
         assertTrue(check.contains("is valid"), check);
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec");
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(dir, "everysec"); Jedis jedis = redis.jedis()) {
             assertEquals(expected, KeyspaceDump.of(jedis));
-        } finally {
-            AofFiles.stop(redis, port);
         }
     }
 
@@ -62,16 +57,13 @@ class RedisInteropIT {
     @ValueSource(strings = {"yes", "no"})
     void weLoadADirectoryRedisServerWrote(String rdbPreamble, @TempDir Path dir) throws Exception {
         Map<String, String> expected;
-        int port = RedisServerProcess.freePort();
-        Process redis = AofFiles.redisServer(ExternalTool.require("redis-server"), dir, port, "everysec", rdbPreamble);
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+        try (RedisServerProcess redis = AofFiles.redisServer(dir, "everysec", rdbPreamble);
+             Jedis jedis = redis.jedis()) {
             write(jedis, "before");
             jedis.bgrewriteaof();
             awaitRewrite(jedis);
             write(jedis, "after");
             expected = KeyspaceDump.of(jedis);
-        } finally {
-            AofFiles.stop(redis, port);
         }
         String base = rdbPreamble.equals("yes") ? "appendonly.aof.2.base.rdb" : "appendonly.aof.2.base.aof";
         assertTrue(Files.isRegularFile(dir.resolve("appendonlydir").resolve(base)), "redis-server wrote " + base);
@@ -116,12 +108,4 @@ class RedisInteropIT {
         }
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command[0] + " did not finish");
-        }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
 }

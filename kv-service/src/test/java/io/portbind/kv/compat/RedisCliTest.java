@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,11 +70,7 @@ class RedisCliTest {
         List<String> command = new ArrayList<>(List.of(redisCli.toString(), "-h", "127.0.0.1", "-p",
                 Integer.toString(server.port())));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        String output = ExternalTool.run(input, command).text();
         return output.stripTrailing().isEmpty() ? "" : output.substring(0, output.length() - 1);
     }
 }

@@ -46,9 +46,8 @@ class CommandFilesTest {
             assertTrue(parent.arity() < 0, container + " is a container");
             assertTrue(parent.keySpecs().isEmpty() && parent.arguments().isEmpty(), container + " is a container");
         }
-        assertEquals(Map.of("client", 11, "command", 5, "config", 5, "object", 5, "pubsub", 3, "script", 5,
-                "function", 9),
-                subcommandCounts);
+        assertEquals(Map.of("client", 11, "command", 5, "config", 5, "object", 5, "pubsub", 3, "xgroup", 6,
+                "xinfo", 4, "script", 5, "function", 9), subcommandCounts);
     }
 
     private static void assertKeySpecIndexes(String file, int keySpecs, List<ArgumentSpec> arguments) {

@@ -11,7 +11,6 @@ import io.portbind.kv.testing.KvServerTest;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
@@ -192,23 +190,6 @@ class BlockingListCommandsTest extends KvServerTest {
     void resp3TimeoutIsNull() {
         try (Jedis resp3 = server.jedisResp3()) {
             assertNull(resp3.blpop(0.1, "nothing"));
-        }
-    }
-
-    private <T> CompletableFuture<T> inBackground(Function<Jedis, T> command) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Jedis waiter = server.jedis()) {
-                return command.apply(waiter);
-            }
-        });
-    }
-
-    /** Waits until the server counts {@code expected} blocked clients, as INFO would say. */
-    private void awaitBlockedClients(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (server.blockedClients() != expected) {
-            assertTrue(System.nanoTime() < deadline, "expected " + expected + " blocked clients");
-            Thread.sleep(5);
         }
     }
 

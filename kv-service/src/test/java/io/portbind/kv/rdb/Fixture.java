@@ -12,7 +12,7 @@ import redis.clients.jedis.Jedis;
  * One data set of every type in every encoding Redis 7.0 keeps, sent as commands to any server (redis-server or
  * kv-service), and the contents of a server read back as comparable text through the same commands.
  */
-final class Fixture {
+public final class Fixture {
 
     private static final int DATABASES = 16;
 
@@ -20,7 +20,7 @@ final class Fixture {
     }
 
     /** Fills the server behind {@code jedis}; expiry times are {@code expireAt} and later, absolute, so exact. */
-    static void apply(Jedis jedis, long expireAt) {
+    public static void apply(Jedis jedis, long expireAt) {
         for (byte[][] command : commands(expireAt)) {
             jedis.sendCommand(() -> command[0], Arrays.copyOfRange(command, 1, command.length));
         }
@@ -66,6 +66,13 @@ final class Fixture {
             fields.add(i % 2 == 0 ? Integer.toString(i) : "value-" + i);
         }
         c.add(cmd("HSET", "h:big", fields));
+        c.add(cmd("PFADD", "hll:sparse", "a", "b", "c"));
+        c.add(cmd("PFCOUNT", "hll:sparse"));
+        List<String> elements = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            elements.add("element-" + i);
+        }
+        c.add(cmd("PFADD", "hll:dense", elements));
         c.add(cmd("ZADD", "z:small", "1", "a", "2.5", "b", "-inf", "c", "inf", "d", "0.1", "e", "-3", "f"));
         c.add(cmd("ZADD", "z:long-member", "1", "m".repeat(100), "2", "n"));
         List<String> members = new ArrayList<>();
@@ -95,7 +102,7 @@ final class Fixture {
      * Every key of every database as one line: database, key, type, encoding (not for strings), PEXPIRETIME and
      * the contents (sets and hashes sorted), all binary-safe in hex.
      */
-    static List<String> contents(Jedis jedis) {
+    public static List<String> contents(Jedis jedis) {
         List<String> lines = new ArrayList<>();
         for (int db = 0; db < DATABASES; db++) {
             jedis.select(db);

@@ -12,11 +12,9 @@ import io.portbind.kv.testing.RedisServerProcess;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -49,7 +47,7 @@ class RdbFilesWithRedisTest {
                 RdbWriter.write(view, out, RdbPurpose.SNAPSHOT);
             }
         }
-        String check = run(ExternalTool.require("redis-check-rdb").toString(), file.toString());
+        String check = ExternalTool.run(ExternalTool.require("redis-check-rdb").toString(), file.toString()).ok();
         assertTrue(check.contains("RDB looks OK!"), check);
         assertTrue(check.contains("redis-ver = '7.0.15'") && check.contains("aof-base = '0'"), check);
         try (RedisServerProcess redis = redisOn(dir); Jedis client = redis.jedis()) {
@@ -101,14 +99,6 @@ class RdbFilesWithRedisTest {
                 + line.hashCode() + ")";
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "redis-check-rdb did not finish");
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), text);
-        return text;
-    }
 
     /** redis-server on {@code dir}, loading its dump.rdb if there is one, with snapshots and AOF off. */
     private static RedisServerProcess redisOn(Path dir) throws Exception {

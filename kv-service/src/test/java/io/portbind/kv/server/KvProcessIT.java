@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.portbind.common.testing.ExternalTool;
 import io.portbind.common.testing.ServiceProcess;
 import io.portbind.common.testing.ServiceProcessContract;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +77,6 @@ class KvProcessIT extends ServiceProcessContract {
         List<String> args = new ArrayList<>(List.of(ExternalTool.require("redis-cli").toString(),
                 "-h", "127.0.0.1", "-p", Integer.toString(port)));
         args.addAll(List.of(command));
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("redis-cli did not finish");
-        }
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        return ExternalTool.run("", args).text().trim();
     }
 }

@@ -25,6 +25,8 @@ class MaxClientsTest {
                 }
                 assertEquals("+PONG\r\n", command(first, "PING"));
                 assertEquals("+PONG\r\n", command(second, "PING"));
+                first.send("INFO stats\r\n");
+                assertTrue(first.readUntil("total_error_replies").contains("\r\nrejected_connections:1\r\n"));
             }
         }
     }

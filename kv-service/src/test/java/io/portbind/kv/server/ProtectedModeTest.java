@@ -7,10 +7,8 @@ import io.portbind.common.testing.ExternalTool;
 import io.portbind.kv.testing.KvTestServer;
 import io.portbind.kv.testing.NetworkNamespace;
 import io.portbind.kv.testing.RedisServerProcess;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,11 +113,7 @@ class ProtectedModeTest {
     private static String fromLoopback(int port, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(redisCli, "-h", "127.0.0.1", "-p", Integer.toString(port)));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
-        return output.stripTrailing();
+        return ExternalTool.run("", command).text().stripTrailing();
     }
 
 }

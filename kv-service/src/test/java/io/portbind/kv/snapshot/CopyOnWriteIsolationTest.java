@@ -83,6 +83,29 @@ class CopyOnWriteIsolationTest {
     }
 
     @Test
+    void bitmapsChangedInPlaceAreCopiedWhileASnapshotIsOpen() throws Exception {
+        redis.setbit("string", 7, true); // the first SETBIT copies the value SET stored; later ones change it
+        redis.bitfield("string", "SET", "u8", "8", "1");
+        assertSnapshotUnchangedBy(jedis -> {
+            jedis.setbit("string", 1, true);
+            jedis.bitfield("string", "SET", "u8", "8", "255");
+        });
+    }
+
+    @Test
+    void bitmapsAreChangedInPlaceOnlyOnceTheirOwnCopyIsMade() throws Exception {
+        Keyspace keyspace = server.application().state().keyspace();
+        Object stored = live(keyspace, "string");
+        redis.setbit("string", 7, true);
+        Object owned = live(keyspace, "string");
+        assertNotEquals(System.identityHashCode(stored), System.identityHashCode(owned), "SET's array is copied");
+        redis.setbit("string", 6, true);
+        redis.bitfield("string", "INCRBY", "u8", "0", "1");
+        assertSame(owned, live(keyspace, "string"), "then changed in place");
+        assertEquals("xext", redis.get("string"));
+    }
+
+    @Test
     void renameMovesTheReferenceAndTheSnapshotKeepsTheOldName() throws Exception {
         assertSnapshotUnchangedBy(jedis -> {
             jedis.rename("list", "renamed");

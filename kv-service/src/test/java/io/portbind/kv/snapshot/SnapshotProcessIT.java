@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -59,6 +60,28 @@ class SnapshotProcessIT {
                 assertEquals("by the final save", redis.get("kept"));
             }
             assertEquals(0, kv.terminate(EXIT));
+        }
+    }
+
+    @Test
+    void sigtermWhoseFinalSaveFailsKeepsServingAndTheNextOneSaves() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("KV_PORT", "0",
+                "KV_SAVE", "3600 1", "KV_DIR", data.toString()));
+             Jedis redis = new Jedis("127.0.0.1", kv.awaitListening(START))) {
+            redis.set("kept", "through a failed stop");
+            Files.delete(data);
+            kv.sigterm();
+            kv.awaitStdoutLine(Pattern.compile("Termination signal received but errors trying to shut down"), EXIT);
+            assertTrue(kv.isAlive());
+            assertEquals("through a failed stop", redis.get("kept"), "still serving");
+            Files.createDirectory(data);
+            assertEquals(0, kv.terminate(EXIT));
+        }
+        try (ServiceProcess kv = ServiceProcess.start(ServiceProcess.jar("kv-service"), Map.of("KV_PORT", "0",
+                "KV_SAVE", "", "KV_DIR", data.toString()));
+             Jedis redis = new Jedis("127.0.0.1", kv.awaitListening(START))) {
+            assertEquals("through a failed stop", redis.get("kept"), "the second SIGTERM saved");
         }
     }
 

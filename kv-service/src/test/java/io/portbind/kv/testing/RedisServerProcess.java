@@ -28,7 +28,11 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** {@code redis-server --port <free> settings...}, e.g. {@code "--bind", "127.0.0.1", "--save", ""}. */
     public static RedisServerProcess start(String... settings) throws Exception {
-        int port = freePort();
+        return start(freePort(), settings);
+    }
+
+    /** {@code redis-server --port port settings...}: on a given port, to start again where clients expect it. */
+    public static RedisServerProcess start(int port, String... settings) throws Exception {
         List<String> command = new ArrayList<>(List.of(ExternalTool.require("redis-server").toString(),
                 "--port", Integer.toString(port)));
         command.addAll(List.of(settings));

@@ -8,8 +8,10 @@ final class TargetOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "server address (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--port", required = true, description = "server's client-to-server port")
-    int port;
+    @Option(names = "--port", required = true, split = ",",
+            description = "server's client-to-server port; several, separated by commas, for the nodes of one "
+            + "server: account i connects to the (i mod n)th, so the two sides of each pair are on different nodes")
+    int[] ports;
 
     @Option(names = "--domain", defaultValue = "localhost", description = "XMPP domain (default: ${DEFAULT-VALUE})")
     String domain;

@@ -31,7 +31,7 @@ final class XmppConnector implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final SslContext sslContext;
-    private final InetSocketAddress address;
+    private final InetSocketAddress[] addresses;
 
     XmppConnector(TargetOptions target) throws SSLException {
         this.target = target;
@@ -41,7 +41,10 @@ final class XmppConnector implements AutoCloseable {
                 .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
                 .build();
-        this.address = new InetSocketAddress(target.host, target.port);
+        this.addresses = new InetSocketAddress[target.ports.length];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = new InetSocketAddress(target.host, target.ports[i]);
+        }
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.socketChannelType())
@@ -60,7 +63,7 @@ final class XmppConnector implements AutoCloseable {
         Promise<XmppSession> ready = loop.newPromise();
         SaslClient sasl = target.mechanism.newClient(target.user(index), target.password);
         XmppSession session = new XmppSession(target.domain, sasl, sslContext, ready);
-        ChannelFuture connect = bootstrap.clone(loop).handler(session).connect(address);
+        ChannelFuture connect = bootstrap.clone(loop).handler(session).connect(addresses[Math.floorMod(index, addresses.length)]);
         connect.addListener(connected -> {
             if (!connected.isSuccess()) {
                 ready.tryFailure(connected.cause());
