@@ -66,14 +66,7 @@ mvn -q -B -DskipTests package -pl "$modules" -am
 [[ $ONLY == prosody || -f $CHAT_JAR ]] || { echo "no chat-service jar at $CHAT_JAR" >&2; exit 1; }
 (($(ulimit -n) >= 4 * IDLE_SESSIONS)) || ulimit -n "$(ulimit -Hn)"
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+temp_workdir
 
 # chat-service hashes every account's password before it binds, so thousands of accounts take a while.
 await_listening() {

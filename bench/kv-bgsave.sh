@@ -18,19 +18,7 @@ CLIENTS=${CLIENTS:-50}
 KV_JAVA_OPTS=${KV_JAVA_OPTS:-}
 JAR=kv-service/target/kv-service.jar
 
-for tool in redis-server redis-benchmark redis-cli; do
-  command -v "$tool" >/dev/null || { echo "bench/kv-bgsave.sh needs $tool: apt-get install redis-server redis-tools" >&2; exit 1; }
-done
-[[ -f $JAR ]] || mvn -q -DskipTests package -pl kv-service -am
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+kv_bench_setup bench/kv-bgsave.sh
 
 mkdir "$work/redis" "$work/kv"
 redis_port=$(free_port)

@@ -22,19 +22,7 @@ KV_JAVA_OPTS=${KV_JAVA_OPTS:-}
 APPENDFSYNC=${APPENDFSYNC:-}
 JAR=kv-service/target/kv-service.jar
 
-for tool in redis-server redis-benchmark redis-cli; do
-  command -v "$tool" >/dev/null || { echo "bench/kv.sh needs $tool: apt-get install redis-server redis-tools" >&2; exit 1; }
-done
-[[ -f $JAR ]] || mvn -q -DskipTests package -pl kv-service -am
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  kill "${pids[@]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+kv_bench_setup bench/kv.sh
 
 redis_port=$(free_port)
 # The same persistence settings for both: none, or the AOF with one fsync policy (each in its own directory).

@@ -21,3 +21,28 @@ await_ping() {
   echo "server on port $port did not answer PING" >&2
   exit 1
 }
+
+# A temporary directory in $work, removed when the script exits, after the servers whose process ids the script
+# adds to $pids have been stopped.
+temp_workdir() {
+  work=$(mktemp -d)
+  pids=()
+  trap stop_and_clean EXIT
+}
+
+stop_and_clean() {
+  kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+
+# What every kv-service bench needs first: redis-server and its tools (else the install hint, naming script $1),
+# kv-service's jar (built if missing), and a temp_workdir.
+kv_bench_setup() {
+  local tool
+  for tool in redis-server redis-benchmark redis-cli; do
+    command -v "$tool" >/dev/null || { echo "$1 needs $tool: apt-get install redis-server redis-tools" >&2; exit 1; }
+  done
+  [[ -f kv-service/target/kv-service.jar ]] || mvn -q -DskipTests package -pl kv-service -am
+  temp_workdir
+}

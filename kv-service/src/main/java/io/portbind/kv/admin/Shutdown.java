@@ -52,6 +52,14 @@ final class Shutdown {
         if (abort) {
             throw new CommandError("ERR No shutdown in progress.");
         }
+        String busy = call.server().busyScript().busyError(call.session());
+        if (busy != null) {
+            // As Redis: past busy-reply-threshold only SHUTDOWN NOSAVE goes on, and it stops the script first.
+            if (!noSave) {
+                throw new CommandError(busy);
+            }
+            call.server().busyScript().abort();
+        }
         Snapshots snapshots = call.server().service(Snapshots.class);
         LOG.info("User requested shutdown (client {})", call.session().id());
         if (!save && (noSave || snapshots.schedule().isEmpty())) {

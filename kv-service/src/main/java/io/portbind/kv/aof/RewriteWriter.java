@@ -45,7 +45,7 @@ final class RewriteWriter {
         this.out = new CommandEncoder(out);
     }
 
-    /** Writes every function library of {@code view} as FUNCTION LOAD (as Redis's rewriteFunctions), then every database. */
+    /** Writes each function library of {@code view} as FUNCTION LOAD (as Redis's rewriteFunctions), then the data. */
     void write(KeyspaceView view) throws IOException {
         for (byte[] code : view.functionCodes()) {
             out.command(FUNCTION, LOAD, code);

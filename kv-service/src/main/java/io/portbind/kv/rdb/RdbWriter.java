@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a whole RDB file, version 10, as redis-server 7.0.15 writes one (rdbSaveRio): the magic
  * {@code REDIS0010}; AUX fields {@code redis-ver}, {@code redis-bits}, {@code ctime}, {@code used-mem},
- * {@code aof-base}; each function library (FUNCTION2 and its code); for each database holding keys a SELECTDB and a RESIZEDB hint, then every key, preceded by
- * EXPIRETIME_MS when it has an expiry time; EOF; and the CRC-64 of all that, little-endian.
+ * {@code aof-base}; each function library (FUNCTION2 and its code); for each database holding keys a SELECTDB and
+ * a RESIZEDB hint, then every key, preceded by EXPIRETIME_MS when it has an expiry time; EOF; and the CRC-64 of
+ * all that, little-endian.
  * {@code redis-check-rdb} accepts the result and redis-server 7.0 loads it.
  */
 public final class RdbWriter {

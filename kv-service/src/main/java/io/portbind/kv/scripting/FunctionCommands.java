@@ -92,9 +92,8 @@ final class FunctionCommands {
             }
         }
         byte[] filter = pattern;
-        List<FunctionLibrary> shown = libraries.all().stream().filter(library -> filter == null
-                || GlobPattern.matches(filter, library.name().getBytes(StandardCharsets.UTF_8), GlobPattern.Case.SENSITIVE))
-                .toList();
+        List<FunctionLibrary> shown = libraries.all().stream().filter(library -> filter == null || GlobPattern.matches(
+                filter, library.name().getBytes(StandardCharsets.UTF_8), GlobPattern.Case.SENSITIVE)).toList();
         Reply reply = call.reply();
         reply.array(shown.size());
         for (FunctionLibrary library : shown) {

@@ -44,7 +44,8 @@ final class FunctionLibraries {
         FunctionLibrary old = libraries.get(name);
         for (LibraryFunction function : registered) {
             LibraryFunction existing = functions.get(function.name());
-            boolean ownedByOld = old != null && old.functions().stream().anyMatch(f -> f.name().equals(function.name()));
+            boolean ownedByOld = old != null
+                    && old.functions().stream().anyMatch(f -> f.name().equals(function.name()));
             if (!names.add(function.name()) || existing != null && !ownedByOld) {
                 throw new CommandError("ERR Function " + function.name() + " already exists");
             }

@@ -18,7 +18,8 @@ import org.luaj.vm2.lib.jse.JseMathLib;
 /**
  * The one Lua world every EVAL script runs in, as Redis 7.0's Lua state: the base, table, string and math
  * libraries (no io, os, package or file loading), Lua 5.1's {@code unpack} and {@code loadstring} beside LuaJ's
- * 5.2 names, the {@code redis} table, and global protection. Once sealed, the globals refuse every write ({@code Attempt to modify a readonly table}) and every read of a name that does not
+ * 5.2 names, the {@code redis} table, and global protection. Once sealed, the globals refuse every write
+ * ({@code Attempt to modify a readonly table}) and every read of a name that does not
  * exist ({@code Script attempted to access nonexistent global variable 'x'}); the library tables themselves are
  * read-only through proxies. {@code KEYS} and {@code ARGV} are the running script's.
  */
@@ -42,7 +43,8 @@ final class LuaSandbox {
         globals.load(new JseMathLib());
         LoadState.install(globals);
         LuaC.install(globals);
-        for (String unsafe : new String[] {"dofile", "loadfile", "print", "require", "module", "package", "collectgarbage"}) {
+        for (String unsafe : new String[] {"dofile", "loadfile", "print", "require", "module", "package",
+            "collectgarbage"}) {
             globals.set(unsafe, LuaValue.NIL);
         }
         globals.set("unpack", globals.get("table").get("unpack"));

@@ -76,7 +76,8 @@ final class ScriptEngine implements BusyScript {
 
     /**
      * Runs {@code function} for {@code call}'s client with the keys and arguments at {@code call}'s positions
-     * {@code firstKey ..}, as KEYS and ARGV (EVAL) or as its two parameters (FCALL); the script's reply, or its error, becomes the client's reply. Under the keyspace lock.
+     * {@code firstKey ..}, as KEYS and ARGV (EVAL) or as its two parameters (FCALL); the script's reply, or its
+     * error, becomes the client's reply. Under the keyspace lock.
      */
     void run(Call call, ScriptKind kind, String name, LuaValue function, ScriptFlags flags, int firstKey,
              int keyCount) {
@@ -139,6 +140,14 @@ final class ScriptEngine implements BusyScript {
 
     void busyThresholdMillis(long millis) {
         this.busyThresholdMillis = millis;
+    }
+
+    @Override
+    public void abort() {
+        RunningScript script = running;
+        if (script != null) {
+            script.kill();
+        }
     }
 
     @Override

@@ -66,7 +66,8 @@ final class ScriptErrors {
 
     /** A compile error, as SCRIPT LOAD and EVAL give it ("script (new function)") or FUNCTION LOAD ("function"). */
     static String compile(LuaError error, ScriptKind kind) {
-        return (kind == ScriptKind.EVAL ? "ERR Error compiling script (new function): " : "ERR Error compiling function: ")
+        return (kind == ScriptKind.EVAL ? "ERR Error compiling script (new function): "
+                : "ERR Error compiling function: ")
                 + cLuaPositions(error.getMessage()).replace(LUAJ_EOF, " near '<eof>'");
     }
 

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (LOAD, EXISTS, FLUSH, KILL, HELP); FCALL, FCALL_RO and FUNCTION
- * (see {@link FunctionCommands}); the {@code busy-reply-threshold} parameter (alias {@code lua-time-limit}). The engine is the server's busy script.
+ * (see {@link FunctionCommands}); the {@code busy-reply-threshold} parameter (alias {@code lua-time-limit}). The
+ * engine is the server's busy script.
  */
 public final class ScriptingCommands implements CommandFamily {
 

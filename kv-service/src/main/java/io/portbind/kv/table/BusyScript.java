@@ -5,11 +5,19 @@ package io.portbind.kv.table;
  * does, other clients' commands get its {@code -BUSY} error instead of waiting for the keyspace lock, except those
  * declared {@code ALLOW_BUSY}. The scripting feature sets it on {@link ServerState}.
  */
-@FunctionalInterface
 public interface BusyScript {
 
     /** Nothing is busy. */
-    BusyScript NONE = session -> null;
+    BusyScript NONE = new BusyScript() {
+        @Override
+        public String busyError(Session session) {
+            return null;
+        }
+
+        @Override
+        public void abort() {
+        }
+    };
 
     /** The {@code -BUSY ...} error text a command of {@code session} gets now, or null when none is busy. */
     String busyError(Session session);
@@ -18,4 +26,7 @@ public interface BusyScript {
     default boolean busy() {
         return busyError(null) != null;
     }
+
+    /** SHUTDOWN NOSAVE: stops the running script at its next instruction, whether or not it wrote. */
+    void abort();
 }

@@ -15,7 +15,9 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A script that runs past busy-reply-threshold: other clients get -BUSY, SCRIPT KILL stops it unless it wrote, and
- * the killed script's caller gets Redis's error. Several real clients, bounded waits.
+ * the killed script's caller gets Redis's error, SHUTDOWN NOSAVE ends it. Several real clients, bounded waits. A client
+ * on the event loop that runs the script waits for it (see ARCHITECTURE.md), so each test's clients are opened in an
+ * order that puts them on other event loops.
  */
 class BusyScriptTest {
 
@@ -32,6 +34,7 @@ class BusyScriptTest {
 
     @AfterEach
     void stop() {
+        server.state().busyScript().abort(); // a failed test may leave its loop running
         server.close();
     }
 
@@ -73,11 +76,41 @@ class BusyScriptTest {
     }
 
     @Test
+    void onlyShutdownNosaveGoesOnWhileAScriptIsBusyAndItStopsTheScript() throws Exception {
+        String script = "redis.call('set', 'k', 'v') " + LOOP;
+        try (RawClient looping = new RawClient(server.port()); RawClient other = new RawClient(server.port())) {
+            looping.send("EVAL \"" + script + "\" 0\r\n");
+            awaitBusy(other);
+            other.send("SHUTDOWN\r\n");
+            assertEquals("-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n",
+                    other.readUntil("\r\n"));
+            other.send("SHUTDOWN NOSAVE\r\n");
+            // The in-process test server has no process to stop, so SHUTDOWN itself fails after ending the script.
+            assertEquals("-ERR Errors trying to SHUTDOWN. Check logs.\r\n", other.readUntil("\r\n"));
+            assertEquals("-ERR Script killed by user with SCRIPT KILL... script: "
+                    + RedisLibrary.sha1hex(script.getBytes()) + ", on @user_script:1.\r\n", looping.readUntil("\r\n"));
+        }
+    }
+
+    @Test
     void scriptKillWithoutScriptIsNotBusy() {
         try (Jedis jedis = server.jedis()) {
             RuntimeException error = assertThrows(RuntimeException.class, jedis::scriptKill);
             assertEquals("NOTBUSY No scripts in execution right now.", error.getMessage());
         }
+    }
+
+    /** Sends GET on a raw connection until it is answered -BUSY. */
+    private static void awaitBusy(RawClient other) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            other.send("GET x\r\n");
+            if (other.readUntil("\r\n").startsWith("-BUSY")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no -BUSY within 10 s");
     }
 
     /** Sends GET until it is answered -BUSY (the script passed the threshold); returns the error text. */
