@@ -11,7 +11,10 @@ import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ReplyBarrier;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: runs each decoded request through the dispatcher. The replies to all the
@@ -23,6 +26,8 @@ import java.util.ArrayDeque;
  * no new write goes at once.
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final ServerState server;
     private final Dispatcher dispatcher;
@@ -90,6 +95,20 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!held.isEmpty()) {
             held.poll().replies().release();
         }
+    }
+
+    /**
+     * A peer that resets its connection, or one written to after it closed, is an event of every minute: one debug
+     * line. Anything else is unexpected and logged with its trace. Either way the connection closes.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("{}: {}", ctx.channel(), cause.toString());
+        } else {
+            LOG.warn("{}: closing after an unexpected error", ctx.channel(), cause);
+        }
+        ctx.close();
     }
 
     /** An unparked command's reply: it goes out with the replies of the requests that waited. */
