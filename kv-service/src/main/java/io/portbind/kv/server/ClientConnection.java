@@ -35,6 +35,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext context;
     private Session session;
     private Call call;
+    private OutputLimitGuard outputLimit;
     /** The replies of the current read batch, not yet written to the channel; null when there are none. */
     private ByteBuf replies;
     /** Batches of replies waiting for the AOF, oldest first, each with the position it waits for. */
@@ -59,6 +60,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         session = new Session(server.nextClientId(), ctx.channel(), server.password().isEmpty(), this::resume);
         call = new Call(session, server);
         session.unparkedReplies(this::addReply);
+        outputLimit = new OutputLimitGuard(server, session);
+        session.outOfBandWritten(outputLimit::check);
         server.clients().put(session.id(), session);
         server.stats().connectionReceived();
         ctx.fireChannelActive();
@@ -163,6 +166,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         long position = barrier == null ? 0 : barrier.position();
         if (held.isEmpty() && (barrier == null || barrier.reached(position))) {
             context.write(batch, context.voidPromise());
+            outputLimit.check();
             return;
         }
         held.add(new HeldReplies(batch, position));
@@ -180,6 +184,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!held.isEmpty() && barrier.reached(held.peek().position())) {
             context.write(held.poll().replies(), context.voidPromise());
         }
+        outputLimit.check();
         context.flush();
         if (!held.isEmpty()) {
             awaitHeld(barrier);
