@@ -32,7 +32,10 @@ import io.portbind.chat.store.Account;
 import io.portbind.chat.store.InMemoryAccountStore;
 import io.portbind.chat.store.InMemoryOfflineStore;
 import io.portbind.chat.store.InMemoryRosterStore;
+import io.portbind.chat.connection.ConnectionLimits;
+import io.portbind.chat.session.UnsentLimit;
 import io.portbind.chat.stream.StreamLimits;
+import io.portbind.chat.throttle.ConnectionsPerNetwork;
 import io.portbind.chat.throttle.LoginBackoff;
 import io.portbind.chat.throttle.RegistrationLimit;
 import io.portbind.chat.tls.ServerTls;
@@ -90,7 +93,10 @@ public final class ChatServer implements ServerApplication {
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,
-                Duration.ofSeconds(config.get(ChatSettings.IDLE_TIMEOUT)), connections);
+                Duration.ofSeconds(config.get(ChatSettings.IDLE_TIMEOUT)), connections, new ConnectionLimits(
+                        Duration.ofSeconds(config.get(ChatSettings.NEGOTIATION_TIMEOUT)),
+                        new UnsentLimit(config.get(ChatSettings.MAX_UNSENT_BYTES)),
+                        new ConnectionsPerNetwork(config.get(ChatSettings.MAX_CONNECTIONS_PER_NETWORK))));
     }
 
     @Override

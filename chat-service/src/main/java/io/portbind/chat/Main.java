@@ -9,7 +9,8 @@ public final class Main {
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", "XMPP", "CHAT_PORT", 5222,
             ChatSettings.DOMAIN, ChatSettings.TLS_CERT, ChatSettings.TLS_KEY, ChatSettings.ALLOW_PLAINTEXT,
             ChatSettings.REGISTRATION, ChatSettings.ACCOUNTS, ChatSettings.MAX_STANZA_BYTES,
-            ChatSettings.IDLE_TIMEOUT);
+            ChatSettings.IDLE_TIMEOUT, ChatSettings.NEGOTIATION_TIMEOUT, ChatSettings.MAX_UNSENT_BYTES,
+            ChatSettings.MAX_CONNECTIONS_PER_NETWORK);
 
     private Main() {
     }

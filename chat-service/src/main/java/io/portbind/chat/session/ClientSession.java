@@ -2,12 +2,14 @@ package io.portbind.chat.session;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.xml.XmlElement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
@@ -36,11 +38,16 @@ public final class ClientSession {
     private final Runnable flush = this::flush;
     private boolean flushScheduled;
     private final AtomicInteger queuedWrites = new AtomicInteger();
+    /** Bytes of the writes queued as tasks for the event loop, not yet handed to the channel. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final UnsentLimit unsentLimit;
+    private volatile boolean overflowed;
     private int failedAuthentications;
 
-    public ClientSession(Channel channel, StreamControl stream) {
+    public ClientSession(Channel channel, StreamControl stream, UnsentLimit unsentLimit) {
         this.channel = channel;
         this.stream = stream;
+        this.unsentLimit = unsentLimit;
     }
 
     /** Sends a stanza; see {@link #write} for when it is flushed. */
@@ -54,13 +61,29 @@ public final class ClientSession {
      * is written directly, unless such tasks are still queued (then it queues behind them), and
      * flushed by a task that runs once the loop has handled the I/O at hand: all that one batch of
      * reads produces for this client leaves in one flush, one TLS record and one system call.
+     * Past the {@link UnsentLimit} the client is disconnected and what is written to it afterwards dropped.
      */
     public void write(String xml) {
+        if (overflowed) {
+            unsentLimit.dropped();
+            return;
+        }
         var bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
+        int size = bytes.readableBytes();
+        long unsent = queuedBytes.get() + pendingOutbound();
+        if (!unsentLimit.admits(unsent, size)) {
+            bytes.release();
+            overflowed = true;
+            unsentLimit.exceeded(this, unsent);
+            channel.close();
+            return;
+        }
         if (!channel.eventLoop().inEventLoop() || queuedWrites.get() > 0) {
             queuedWrites.incrementAndGet();
+            queuedBytes.addAndGet(size);
             channel.eventLoop().execute(() -> {
                 queuedWrites.decrementAndGet();
+                queuedBytes.addAndGet(-size);
                 channel.writeAndFlush(bytes, channel.voidPromise());
             });
             return;
@@ -87,6 +110,12 @@ public final class ClientSession {
                 channel.eventLoop().execute(() -> action.accept(value));
             }
         });
+    }
+
+    /** Bytes written to the channel that the network has not taken yet; read from any thread. */
+    private long pendingOutbound() {
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        return pending == null ? 0 : pending.totalPendingWriteBytes();
     }
 
     private void flush() {

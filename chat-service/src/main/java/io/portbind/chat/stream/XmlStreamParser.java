@@ -33,6 +33,7 @@ public final class XmlStreamParser {
 
     private final AsyncXMLStreamReader<AsyncByteBufferFeeder> reader = FACTORY.createAsyncForByteBuffer();
     private final WholeCharacters characters = new WholeCharacters();
+    private final AttributeCounter attributes;
     private final StreamLimits limits;
     private final ArrayDeque<XmlElement> open = new ArrayDeque<>();
     private long bytesFed;
@@ -47,6 +48,7 @@ public final class XmlStreamParser {
 
     public XmlStreamParser(StreamLimits limits) {
         this.limits = limits;
+        this.attributes = new AttributeCounter(limits.maxAttributes());
     }
 
     private static AsyncXMLInputFactory newFactory() {
@@ -73,6 +75,7 @@ public final class XmlStreamParser {
             if (inProlog) {
                 scanProlog(chunk);
             }
+            attributes.scan(chunk);
             parse(characters.completeHeld(chunk), events);
             parse(characters.upToLastWhole(chunk), events);
             if (bytesFed - boundary > limits.maxStanzaBytes()) {

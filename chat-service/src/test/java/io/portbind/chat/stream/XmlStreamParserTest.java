@@ -166,6 +166,21 @@ class XmlStreamParserTest {
         }
     }
 
+    @Test
+    void moreAttributesThanTheLimitIsAPolicyViolation_quotesInTextAndCdataAreNoAttributes() throws Exception {
+        XmlStreamParser parser = new XmlStreamParser(new StreamLimits(8192, 16, 6));
+        feed(parser, HEADER + "<message a='1' b=\"2\" c='3' d='4' e='5' f='6'><body>'\"'\"'\"'\"'"
+                + "<![CDATA[<x a='1' b='2' c='3' d='4' e='5' f='6' g='7'>]]></body></message>");
+        assertEquals(2, events.size());
+        byte[] tooMany = "<message a='1' b='2' c='3' d='4' e='5' f='6' g='7'/>".getBytes(StandardCharsets.UTF_8);
+        StreamException error = assertThrows(StreamException.class, () -> {
+            for (byte b : tooMany) {
+                feed(parser, new byte[] {b});
+            }
+        });
+        assertEquals(StreamError.POLICY_VIOLATION, error.condition());
+    }
+
     private void feed(XmlStreamParser parser, byte[] bytes) throws StreamException {
         ByteBuf buffer = Unpooled.wrappedBuffer(bytes);
         try {
