@@ -5,5 +5,6 @@
 # The normal suite (mvn verify) only replays that corpus, in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The test suite replays the corpus without Jazzer's hooks (junit-platform.properties); fuzzing wants them.
 JAZZER_FUZZ=1 mvn -q -o verify -pl chat-service -am -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false \
-    -DskipITs
+    -DskipITs -DargLine=-Djazzer.hooks=true
