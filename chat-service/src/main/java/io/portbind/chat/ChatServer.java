@@ -32,7 +32,10 @@ import io.portbind.chat.session.SessionRegistry;
 import io.portbind.chat.store.Account;
 import io.portbind.chat.store.StateStores;
 import io.portbind.chat.store.resp.RespStateStores;
+import io.portbind.chat.connection.ConnectionLimits;
+import io.portbind.chat.session.UnsentLimit;
 import io.portbind.chat.stream.StreamLimits;
+import io.portbind.chat.throttle.ConnectionsPerNetwork;
 import io.portbind.chat.throttle.LoginBackoff;
 import io.portbind.chat.tls.ServerTls;
 import io.portbind.common.config.Config;
@@ -106,7 +109,11 @@ public final class ChatServer implements ServerApplication {
         StanzaRouter router = new StanzaRouter(host, new MessageRouter(host),
                 new PresenceBroker(host, delivery, subscriptions), new IqDispatcher(host, registry));
         this.initializer = new ChatInitializer(host, streamFeatures, router,
-                Duration.ofSeconds(config.get(ChatSettings.IDLE_TIMEOUT)), connections);
+                Duration.ofSeconds(config.get(ChatSettings.IDLE_TIMEOUT)), connections, new ConnectionLimits(
+                        Duration.ofSeconds(config.get(ChatSettings.NEGOTIATION_TIMEOUT)),
+                        new UnsentLimit(config.get(ChatSettings.MAX_UNSENT_BYTES)),
+                        new ConnectionsPerNetwork(config.get(ChatSettings.MAX_CONNECTIONS_PER_NETWORK),
+                                config.get(ChatSettings.TRUSTED_NETWORKS))));
     }
 
     /**

@@ -64,6 +64,19 @@ public final class ChatSettings {
             + "a resource is closed at once.",
             Parsers.positiveInt(86_400));
 
+    public static final Setting<Integer> NEGOTIATION_TIMEOUT = Setting.of("--negotiation-timeout",
+            List.of("CHAT_NEGOTIATION_TIMEOUT"), "30", "Seconds a client has from connecting to authenticating; "
+            + "a stream still unauthenticated then is closed (connection-timeout).", Parsers.positiveInt(86_400));
+
+    public static final Setting<Integer> MAX_UNSENT_BYTES = Setting.of("--max-unsent-bytes",
+            List.of("CHAT_MAX_UNSENT_BYTES"), Integer.toString(1024 * 1024), "Bytes that may wait to be sent to one "
+            + "client that does not read them; past that it is disconnected and what was sent to it dropped.",
+            Parsers.positiveInt(1024 * 1024 * 1024));
+
+    public static final Setting<Integer> MAX_CONNECTIONS_PER_NETWORK = Setting.of("--max-connections-per-network",
+            List.of("CHAT_MAX_CONNECTIONS_PER_NETWORK"), "64", "Connections one client network (an IPv4 address, "
+            + "an IPv6 /64) may hold open at once; loopback is exempt.", Parsers.positiveInt(1_000_000));
+
     private ChatSettings() {
     }
 

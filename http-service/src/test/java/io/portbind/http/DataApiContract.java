@@ -109,6 +109,9 @@ abstract class DataApiContract {
     @Test
     void listingRejectsABadCursor() {
         assertEquals(400, service().get("/api/data?cursor=abc").statusCode());
+        // Twenty digits, but past 2^64 - 1: no SCAN cursor, so the client's mistake, not the store's.
+        assertEquals(400, service().get("/api/data?cursor=99999999999999999999").statusCode());
+        assertEquals(200, service().get("/api/data?cursor=18446744073709551615").statusCode());
     }
 
     @Test

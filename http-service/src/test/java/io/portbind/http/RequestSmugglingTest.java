@@ -70,6 +70,10 @@ class RequestSmugglingTest {
         "PUT /api/data/k HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello\n0\n\n",
         // header names the decoder must not guess at
         "GET / HTTP/1.1\r\nHost: test\r\nBad Header: x\r\n\r\n",
+        // folded header lines (obs-fold), with a space or a tab, also before the first field
+        "GET / HTTP/1.1\r\nHost: test\r\nX-F: a\r\n b\r\n\r\n",
+        "GET / HTTP/1.1\r\nX-F: a\r\n\tb\r\nHost: test\r\n\r\n",
+        "GET / HTTP/1.1\r\n Host: test\r\n\r\n",
     })
     void isRefusedWith400AndTheConnectionClosed(String request) {
         try (RawConnection connection = service.connect()) {

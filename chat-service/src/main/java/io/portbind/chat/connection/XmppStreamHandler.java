@@ -21,11 +21,13 @@ import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.stream.StreamEvents;
 import io.portbind.chat.stream.StreamException;
 import io.portbind.chat.stream.StreamHeader;
+import io.portbind.chat.stream.StreamLimits;
 import io.portbind.chat.stream.XmlStreamParser;
 import io.portbind.chat.xml.XmlElement;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.slf4j.Logger;
@@ -47,23 +49,34 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
     private final Host host;
     private final List<StreamFeature> features;
     private final StanzaRouter router;
+    private final ConnectionLimits limits;
     private ChannelHandlerContext ctx;
     private ClientSession session;
     private XmlStreamParser parser;
     private boolean headerSent;
     private boolean closing;
 
-    public XmppStreamHandler(Host host, List<StreamFeature> features, StanzaRouter router) {
+    public XmppStreamHandler(Host host, List<StreamFeature> features, StanzaRouter router, ConnectionLimits limits) {
         this.host = host;
         this.features = features;
         this.router = router;
+        this.limits = limits;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
-        this.session = new ClientSession(context.channel(), this);
-        this.parser = new XmlStreamParser(host.limits());
+        this.session = new ClientSession(context.channel(), this, limits.unsent());
+        this.parser = new XmlStreamParser(host.limits().unauthenticated());
+        context.executor().schedule(this::negotiationTimedOut, limits.negotiationTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A stranger who has not authenticated in time is let go: an idle unauthenticated stream costs a socket. */
+    private void negotiationTimedOut() {
+        if (session.phase() == Phase.CONNECTED) {
+            fail(StreamError.CONNECTION_TIMEOUT);
+        }
     }
 
     @Override
@@ -199,8 +212,13 @@ public final class XmppStreamHandler extends ChannelInboundHandlerAdapter implem
     @Override
     public void restart() {
         parser.stop();
-        parser = new XmlStreamParser(host.limits());
+        parser = new XmlStreamParser(limits());
         headerSent = false;
+    }
+
+    /** A stranger's stream gets the smaller stanza limit; an authenticated one the configured limits. */
+    private StreamLimits limits() {
+        return session.phase() == Phase.CONNECTED ? host.limits().unauthenticated() : host.limits();
     }
 
     @Override

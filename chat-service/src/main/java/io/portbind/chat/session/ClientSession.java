@@ -2,6 +2,7 @@ package io.portbind.chat.session;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.xml.XmlElement;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jxmpp.jid.EntityBareJid;
@@ -38,13 +40,18 @@ public final class ClientSession implements Resource {
     private final Runnable flush = this::flush;
     private boolean flushScheduled;
     private final AtomicInteger queuedWrites = new AtomicInteger();
+    /** Bytes of the writes queued as tasks for the event loop, not yet handed to the channel. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final UnsentLimit unsentLimit;
+    private volatile boolean overflowed;
     private int failedAuthentications;
     /** The last store work {@link #inOrder} started; belongs to the event loop. */
     private CompletableFuture<?> storeWork = CompletableFuture.completedFuture(null);
 
-    public ClientSession(Channel channel, StreamControl stream) {
+    public ClientSession(Channel channel, StreamControl stream, UnsentLimit unsentLimit) {
         this.channel = channel;
         this.stream = stream;
+        this.unsentLimit = unsentLimit;
     }
 
     /** Sends a stanza; see {@link #write} for when it is flushed. */
@@ -59,14 +66,30 @@ public final class ClientSession implements Resource {
      * is written directly, unless such tasks are still queued (then it queues behind them), and
      * flushed by a task that runs once the loop has handled the I/O at hand: all that one batch of
      * reads produces for this client leaves in one flush, one TLS record and one system call.
+     * Past the {@link UnsentLimit} the client is disconnected and what is written to it afterwards dropped.
      */
     @Override
     public void write(String xml) {
+        if (overflowed) {
+            unsentLimit.dropped();
+            return;
+        }
         var bytes = ByteBufUtil.writeUtf8(channel.alloc(), xml);
+        int size = bytes.readableBytes();
+        long unsent = queuedBytes.get() + pendingOutbound();
+        if (!unsentLimit.admits(unsent, size)) {
+            bytes.release();
+            overflowed = true;
+            unsentLimit.exceeded(this, unsent);
+            channel.close();
+            return;
+        }
         if (!channel.eventLoop().inEventLoop() || queuedWrites.get() > 0) {
             queuedWrites.incrementAndGet();
+            queuedBytes.addAndGet(size);
             channel.eventLoop().execute(() -> {
                 queuedWrites.decrementAndGet();
+                queuedBytes.addAndGet(-size);
                 channel.writeAndFlush(bytes, channel.voidPromise());
             });
             return;
@@ -118,6 +141,12 @@ public final class ClientSession implements Resource {
                 .thenCompose(ignored -> work.get()).toCompletableFuture();
         storeWork = next;
         return next;
+    }
+
+    /** Bytes written to the channel that the network has not taken yet; read from any thread. */
+    private long pendingOutbound() {
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        return pending == null ? 0 : pending.totalPendingWriteBytes();
     }
 
     private void flush() {

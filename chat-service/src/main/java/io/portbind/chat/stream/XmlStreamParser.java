@@ -3,6 +3,7 @@ package io.portbind.chat.stream;
 import com.fasterxml.aalto.AsyncByteBufferFeeder;
 import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.netty.buffer.ByteBuf;
 import io.portbind.chat.xml.Xml;
@@ -31,6 +32,8 @@ public final class XmlStreamParser {
     private static final AsyncXMLInputFactory FACTORY = newFactory();
 
     private final AsyncXMLStreamReader<AsyncByteBufferFeeder> reader = FACTORY.createAsyncForByteBuffer();
+    private final WholeCharacters characters = new WholeCharacters();
+    private final AttributeCounter attributes;
     private final StreamLimits limits;
     private final ArrayDeque<XmlElement> open = new ArrayDeque<>();
     private long bytesFed;
@@ -45,6 +48,7 @@ public final class XmlStreamParser {
 
     public XmlStreamParser(StreamLimits limits) {
         this.limits = limits;
+        this.attributes = new AttributeCounter(limits.maxAttributes());
     }
 
     private static AsyncXMLInputFactory newFactory() {
@@ -71,15 +75,24 @@ public final class XmlStreamParser {
             if (inProlog) {
                 scanProlog(chunk);
             }
-            try {
-                reader.getInputFeeder().feedInput(chunk);
-                drain(events);
-            } catch (XMLStreamException e) {
-                throw new StreamException(StreamError.NOT_WELL_FORMED, e.getMessage());
-            }
+            attributes.scan(chunk);
+            parse(characters.completeHeld(chunk), events);
+            parse(characters.upToLastWhole(chunk), events);
             if (bytesFed - boundary > limits.maxStanzaBytes()) {
                 throw tooLarge();
             }
+        }
+    }
+
+    private void parse(ByteBuffer wholeCharacters, StreamEvents events) throws StreamException {
+        if (wholeCharacters == null || !wholeCharacters.hasRemaining() || stopped) {
+            return;
+        }
+        try {
+            reader.getInputFeeder().feedInput(wholeCharacters);
+            drain(events);
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
         }
     }
 
@@ -100,7 +113,7 @@ public final class XmlStreamParser {
 
     private void drain(StreamEvents events) throws XMLStreamException, StreamException {
         while (!stopped) {
-            int event = reader.next();
+            int event = next();
             switch (event) {
                 case AsyncXMLStreamReader.EVENT_INCOMPLETE:
                     return;
@@ -176,14 +189,40 @@ public final class XmlStreamParser {
     private void characters() throws XMLStreamException, StreamException {
         XmlElement current = open.peek();
         if (current != null) {
-            current.addText(reader.getText());
+            current.addText(text());
             return;
         }
         // Between stanzas only whitespace is allowed: it is the keepalive of RFC 6120 section 4.6.1.
-        if (!reader.isWhiteSpace()) {
+        if (!text().chars().allMatch(XmlStreamParser::isXmlSpace)) {
             throw new StreamException(StreamError.BAD_FORMAT, "text outside of a stanza");
         }
         markBoundary();
+    }
+
+    /**
+     * The next event. Aalto reports some malformed input, such as the reserved prefix {@code xmlns} on an
+     * element, with a plain {@link RuntimeException}: from the reader, that too is the client's XML.
+     */
+    private int next() throws StreamException {
+        try {
+            return reader.next();
+        } catch (XMLStreamException | RuntimeException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    /** The current text event; Aalto decodes text lazily, so invalid characters in it surface here, unchecked. */
+    private String text() throws StreamException {
+        try {
+            return reader.getText();
+        } catch (RuntimeException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    private static StreamException notWellFormed(Exception e) {
+        Throwable cause = e instanceof UncheckedStreamException && e.getCause() != null ? e.getCause() : e;
+        return new StreamException(StreamError.NOT_WELL_FORMED, cause.getMessage());
     }
 
     private StreamException tooLarge() {
@@ -210,6 +249,11 @@ public final class XmlStreamParser {
         }
         return new StreamHeader(reader.getLocalName(), nonNull(reader.getNamespaceURI()), contentNamespace,
                 attributes);
+    }
+
+    /** XML's white space (production S): the four characters a keepalive may consist of. */
+    private static boolean isXmlSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     private static String nonNull(String text) {

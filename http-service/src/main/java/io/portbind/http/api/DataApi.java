@@ -83,7 +83,7 @@ public final class DataApi {
     public void list(Exchange exchange) {
         String prefix = exchange.queryParameter("prefix").orElse("");
         String cursor = exchange.queryParameter("cursor").orElse("0");
-        if (!cursor.matches("[0-9]{1,20}") || prefix.length() > MAX_KEY_LENGTH) {
+        if (!isScanCursor(cursor) || prefix.length() > MAX_KEY_LENGTH) {
             exchange.respond(Responses.error(HttpResponseStatus.BAD_REQUEST,
                     "cursor must be a number from a previous page; prefix at most " + MAX_KEY_LENGTH + " characters"));
             return;
@@ -92,6 +92,19 @@ public final class DataApi {
                 new JsonObject().put("prefix", prefix).putStrings("keys", page.keys())
                         .put("cursor", page.nextCursor()).put("complete", page.nextCursor().equals("0")))),
                 StoreErrors::toResponse);
+    }
+
+    /** A SCAN cursor: an unsigned 64-bit number in decimal, as the store gives them out. */
+    private static boolean isScanCursor(String cursor) {
+        if (!cursor.matches("[0-9]{1,20}")) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(cursor);
+            return true;
+        } catch (NumberFormatException pastSixtyFourBits) {
+            return false;
+        }
     }
 
     private static boolean rejectKey(Exchange exchange, String key) {

@@ -25,7 +25,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     /** Request body limit; a larger one gets 413. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     /** The decoder's own checks, every strict one on (most are Netty 4.2's defaults, stated here on purpose). */
-    private static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
+    static final HttpDecoderConfig DECODING = new HttpDecoderConfig()
             .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
             .setMaxHeaderSize(MAX_HEADER_BYTES)
             .setStrictLineParsing(true)

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * thread). Responses are written as they are ready and flushed once per read batch, so a burst of
  * pipelined requests costs one system call. Malformed requests get their 4xx and the connection
  * closes, since whatever follows them cannot be trusted to be framed as intended.
+ *
+ * <p>Backpressure: while the responses held for the client pass the channel's high water mark (it is not
+ * reading them), no further request is answered; past {@link #PAUSE_READING_AT} waiting requests the connection
+ * stops reading, and past {@link #MAX_WAITING} (one read can hold that many) it is closed. A client that does not
+ * read its responses thus costs at most the water mark and those requests.
  */
 final class RequestDispatcher extends ChannelInboundHandlerAdapter implements ResponseSink {
 
@@ -94,6 +99,15 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         ctx.flush();
     }
 
+    /** The client read enough of the responses held for it: the requests that waited meanwhile go on. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            drain();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
@@ -118,7 +132,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter implements Re
         }
         draining = true;
         try {
-            while (inFlight == null && !closing && !streaming && !waiting.isEmpty()) {
+            while (inFlight == null && !closing && !streaming && !waiting.isEmpty() && ctx.channel().isWritable()) {
                 dispatch(waiting.poll());
             }
         } finally {

@@ -54,6 +54,9 @@ final class RequestValidator {
                 return new Rejection(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "request body larger than "
                         + HttpChannelInitializer.MAX_BODY_BYTES + " bytes");
             }
+            if (cause instanceof ObsFoldException) {
+                return new Rejection(HttpResponseStatus.BAD_REQUEST, "folded header lines (obs-fold) are not accepted");
+            }
             if (cause instanceof ReadTimeoutException) {
                 return new Rejection(HttpResponseStatus.REQUEST_TIMEOUT, "request not received in time");
             }

@@ -122,6 +122,8 @@ enum InfoSections {
         info.field("connected_clients", call.server().clients().size())
                 .field("cluster_connections", 0)
                 .field("maxclients", call.server().maxClients())
+                .field("client_recent_max_output_buffer", call.server().clients().values().stream()
+                        .mapToLong(Session::pendingOutputBytes).max().orElse(0))
                 .field("blocked_clients", blocked)
                 .field("tracking_clients", 0);
     }

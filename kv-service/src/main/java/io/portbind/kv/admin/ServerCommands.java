@@ -57,12 +57,18 @@ public final class ServerCommands implements CommandFamily {
         call.reply().ok();
     }
 
+    /** Argument {@code index} as a C int, as Redis's {@code getIntFromObject}: anything else is {@code notInteger}. */
     private static long databaseNumber(Call call, int index, String notInteger) {
+        long number;
         try {
-            return call.longArg(index);
+            number = call.longArg(index);
         } catch (CommandError error) {
             throw new CommandError(notInteger);
         }
+        if (number != (int) number) {
+            throw new CommandError(notInteger);
+        }
+        return number;
     }
 
     /** The wall clock as two bulk strings: Unix seconds and the microseconds within that second. */

@@ -4,6 +4,7 @@ import io.portbind.common.server.StartupException;
 import io.portbind.common.config.Config;
 import io.portbind.common.config.InvalidValueException;
 import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.MemoryValue;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -135,11 +136,11 @@ public final class AofCommands implements CommandFamily, AutoCloseable {
     }
 
     private static long memory(String value) {
-        Long bytes = MemoryValue.parse(value);
-        if (bytes == null) {
+        try {
+            return MemoryValue.parse(value);
+        } catch (IllegalArgumentException notMemory) {
             throw new CommandError("argument must be a memory value");
         }
-        return bytes;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.portbind.kv.aof;
 
-import io.portbind.common.config.Parsers;
 import io.portbind.common.config.Config;
 import io.portbind.common.config.InvalidValueException;
+import io.portbind.common.config.Parsers;
 import io.portbind.common.config.Setting;
+import io.portbind.kv.resp.MemoryValue;
 import java.util.List;
 
 /** The AOF's settings, with Redis's names, values and defaults, as flags and environment variables. */
@@ -134,10 +135,10 @@ public final class AofSettings {
 
     /** Redis's memory values ({@code memtoull}): bytes, or a number with k, kb, m, mb, g or gb in any case. */
     static long memory(String text) throws InvalidValueException {
-        Long bytes = MemoryValue.parse(text);
-        if (bytes == null) {
+        try {
+            return MemoryValue.parse(text);
+        } catch (IllegalArgumentException notMemory) {
             throw new InvalidValueException("expected a memory value such as 1048576, 64mb or 1gb");
         }
-        return bytes;
     }
 }

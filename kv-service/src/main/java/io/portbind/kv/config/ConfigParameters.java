@@ -26,11 +26,11 @@ import java.util.function.Function;
 
 /**
  * The configuration parameters CONFIG GET shows and CONFIG SET may change. Three kinds: settable
- * ({@code requirepass}, {@code protected-mode}, {@code maxclients}, {@code save}, and {@code dir} and
- * {@code dbfilename} where {@code enable-protected-configs} allows, and those features add to the server, such
- * as eviction's {@code maxmemory}), fixed (features this server does not have, such as the AOF, and the listening
- * address, which cannot move while running: setting them to the value they have is accepted, anything else
- * fails), and immutable as in Redis ({@code databases}, {@code io-threads}, ...).
+ * ({@code requirepass}, {@code protected-mode}, {@code maxclients}, {@code client-output-buffer-limit}, {@code save},
+ * and {@code dir} and {@code dbfilename} where {@code enable-protected-configs} allows, and those features add to
+ * the server, such as eviction's {@code maxmemory}), fixed (features this server does not have, such as the AOF,
+ * and the listening address, which cannot move while running: setting them to the value they have is accepted,
+ * anything else fails), and immutable as in Redis ({@code databases}, {@code io-threads}, ...).
  */
 public final class ConfigParameters {
 
@@ -78,6 +78,8 @@ public final class ConfigParameters {
         fixed("hz", "10");
         add("maxclients", call -> Long.toString(server.maxClients()),
                 (call, value) -> server.maxClients(maxClients(value)));
+        add("client-output-buffer-limit", call -> server.outputBufferLimits().toString(),
+                (call, value) -> server.outputBufferLimits().set(value));
         fixed("notify-keyspace-events", "");
         immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
         fixed("port", call -> Integer.toString(listening(call).getPort()));

@@ -1,6 +1,7 @@
 package io.portbind.kv.eviction;
 
 import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.MemoryValue;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.ConfigEntry;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.portbind.kv.hyperloglog;
 
-import io.portbind.kv.eviction.MemoryValue;
+import io.portbind.kv.resp.MemoryValue;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;

@@ -11,7 +11,10 @@ import io.portbind.kv.table.Dispatcher;
 import io.portbind.kv.table.ReplyBarrier;
 import io.portbind.kv.table.ServerState;
 import io.portbind.kv.table.Session;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: runs each decoded request through the dispatcher. The replies to all the
@@ -24,12 +27,15 @@ import java.util.ArrayDeque;
  */
 public final class ClientConnection extends ChannelInboundHandlerAdapter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
     private final ServerState server;
     private final Dispatcher dispatcher;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext context;
     private Session session;
     private Call call;
+    private OutputLimitGuard outputLimit;
     /** The replies of the current read batch, not yet written to the channel; null when there are none. */
     private ByteBuf replies;
     /** Batches of replies waiting for the AOF, oldest first, each with the position it waits for. */
@@ -54,6 +60,8 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         session = new Session(server.nextClientId(), ctx.channel(), server.password().isEmpty(), this::resume);
         call = new Call(session, server);
         session.unparkedReplies(this::addReply);
+        outputLimit = new OutputLimitGuard(server, session);
+        session.outOfBandWritten(outputLimit::check);
         server.clients().put(session.id(), session);
         server.stats().connectionReceived();
         ctx.fireChannelActive();
@@ -90,6 +98,20 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!held.isEmpty()) {
             held.poll().replies().release();
         }
+    }
+
+    /**
+     * A peer that resets its connection, or one written to after it closed, is an event of every minute: one debug
+     * line. Anything else is unexpected and logged with its trace. Either way the connection closes.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("{}: {}", ctx.channel(), cause.toString());
+        } else {
+            LOG.warn("{}: closing after an unexpected error", ctx.channel(), cause);
+        }
+        ctx.close();
     }
 
     /** An unparked command's reply: it goes out with the replies of the requests that waited. */
@@ -144,6 +166,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         long position = barrier == null ? 0 : barrier.position();
         if (held.isEmpty() && (barrier == null || barrier.reached(position))) {
             context.write(batch, context.voidPromise());
+            outputLimit.check();
             return;
         }
         held.add(new HeldReplies(batch, position));
@@ -161,6 +184,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         while (!held.isEmpty() && barrier.reached(held.peek().position())) {
             context.write(held.poll().replies(), context.voidPromise());
         }
+        outputLimit.check();
         context.flush();
         if (!held.isEmpty()) {
             awaitHeld(barrier);

@@ -54,6 +54,7 @@ public final class KvServer implements ServerApplication {
         this.server = new ServerState(keyspace, config.find(Main.REQUIREPASS).orElse(null));
         server.protectedMode(config.get(Main.PROTECTED_MODE));
         server.maxClients(config.get(Main.MAXCLIENTS));
+        server.outputBufferLimits().set(config.get(Main.CLIENT_OUTPUT_BUFFER_LIMIT));
         server.provide(ProtectedConfigs.class, config.get(Main.ENABLE_PROTECTED_CONFIGS));
         this.snapshots = new Snapshots(keyspace, format, config.get(Main.DIR), config.get(Main.DBFILENAME),
                 config.get(Main.SAVE));

@@ -8,8 +8,10 @@ import io.portbind.common.server.ServiceLauncher;
 import io.portbind.kv.aof.AofSettings;
 import io.portbind.kv.config.ProtectedConfigs;
 import io.portbind.kv.eviction.MaxmemoryPolicy;
-import io.portbind.kv.eviction.MemoryValue;
+import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.MemoryValue;
 import io.portbind.kv.snapshot.SaveSchedule;
+import io.portbind.kv.table.OutputBufferLimits;
 import io.portbind.kv.table.ServerState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +71,16 @@ public final class Main {
             "What to evict at maxmemory: noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, "
                     + "volatile-lfu, volatile-random or volatile-ttl.", Main::policy);
 
+    /** Redis's {@code client-output-buffer-limit}: unread replies past which a client is disconnected. */
+    public static final Setting<String> CLIENT_OUTPUT_BUFFER_LIMIT = Setting.of("--client-output-buffer-limit",
+            List.of("KV_CLIENT_OUTPUT_BUFFER_LIMIT"), OutputBufferLimits.DEFAULT,
+            "Per client class (normal, replica, pubsub): \"<class> <hard> <soft> <soft-seconds>\" ...; a client with "
+                    + "more unread replies than hard, or than soft for soft-seconds, is disconnected; 0 is no limit.",
+            Main::outputBufferLimits);
+
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("kv-service", "RESP", "KV_PORT", 6379,
             settings(List.of(REQUIREPASS, PROTECTED_MODE, MAXCLIENTS, DIR, DBFILENAME, SAVE, STOP_WRITES_ON_BGSAVE_ERROR,
-                    ENABLE_PROTECTED_CONFIGS,
-                    MAXMEMORY, MAXMEMORY_POLICY), AofSettings.ALL));
+                    ENABLE_PROTECTED_CONFIGS, MAXMEMORY, MAXMEMORY_POLICY, CLIENT_OUTPUT_BUFFER_LIMIT), AofSettings.ALL));
 
     private Main() {
     }
@@ -125,6 +133,16 @@ public final class Main {
         } catch (IllegalArgumentException notMemory) {
             throw new InvalidValueException("expected bytes or a size such as 100mb or 1gb");
         }
+    }
+
+    /** The text as CONFIG SET takes it, checked here so that a wrong one stops start-up. */
+    private static String outputBufferLimits(String text) throws InvalidValueException {
+        try {
+            new OutputBufferLimits().set(text);
+        } catch (CommandError wrong) {
+            throw new InvalidValueException(wrong.getMessage());
+        }
+        return text;
     }
 
     private static MaxmemoryPolicy policy(String text) throws InvalidValueException {

@@ -25,7 +25,7 @@ final class StringRanges {
             call.reply().integer(addition.length);
             return;
         }
-        checkLength((long) current.length + addition.length);
+        checkLength(current.length, addition.length);
         byte[] joined = Arrays.copyOf(current, current.length + addition.length);
         System.arraycopy(addition, 0, joined, current.length, addition.length);
         db.putKeepTtl(key, joined);
@@ -71,7 +71,7 @@ final class StringRanges {
             call.reply().integer(currentLength);
             return;
         }
-        checkLength(offset + patch.length);
+        checkLength(offset, patch.length);
         byte[] value = current == null ? new byte[(int) offset + patch.length]
                 : Arrays.copyOf(current, Math.max(currentLength, (int) offset + patch.length));
         System.arraycopy(patch, 0, value, (int) offset, patch.length);
@@ -79,8 +79,9 @@ final class StringRanges {
         call.reply().integer(value.length);
     }
 
-    private static void checkLength(long length) {
-        if (length > RespRequestDecoder.MAX_BULK) {
+    /** Refuses a string of {@code start + added} bytes past proto-max-bulk-len; the sum may exceed a long. */
+    private static void checkLength(long start, int added) {
+        if (start > RespRequestDecoder.MAX_BULK - added) {
             throw CommandError.STRING_TOO_LONG;
         }
     }

@@ -1,11 +1,14 @@
 package io.portbind.kv.table;
 
+import io.netty.buffer.ByteBuf;
 import io.portbind.kv.declaration.CommandFlag;
 import io.portbind.kv.declaration.DispatchRule;
 import io.portbind.kv.keyspace.Keyspace;
 import io.portbind.kv.resp.CommandError;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs every request through Redis's one order of checks ({@code processCommand} in server.c): lookup (and
@@ -18,6 +21,8 @@ import java.util.Locale;
  */
 public final class Dispatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
     /** How much of the name and arguments an "unknown command" error quotes, as Redis. */
     private static final int QUOTE_LIMIT = 128;
     private static final String NOAUTH = "NOAUTH Authentication required.";
@@ -26,6 +31,8 @@ public final class Dispatcher {
     private static final String OOM = "OOM command not allowed when used memory > 'maxmemory'.";
     private static final String ONLY_SUBSCRIBE_COMMANDS =
             "only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+    /** The reply to a command that failed by a defect of ours, so that the client is answered all the same. */
+    static final String INTERNAL_ERROR = "ERR internal error while executing the command (see the server log)";
     /** The prefix of the error of an EXEC that is itself refused (arity, NOAUTH, subscribed mode). */
     private static final String EXECABORT_BECAUSE = "EXECABORT Transaction discarded because of: ";
 
@@ -179,12 +186,23 @@ public final class Dispatcher {
         boolean failed = false;
         call.session().commandStarted(spec, keyspace.now());
         keyspace.touching(!call.session().noTouch() || spec.has(DispatchRule.TOUCHES_DESPITE_NO_TOUCH));
+        ByteBuf replies = call.reply().buffer();
+        int replyStart = replies == null ? 0 : replies.writerIndex();
         try {
             spec.body().execute(call);
         } catch (CommandError error) {
             failed = true;
             call.reply().error(error.getMessage());
             server.stats().errorReplied(error.getMessage());
+        } catch (RuntimeException bug) {
+            failed = true;
+            LOG.warn("'{}' failed", spec.name(), bug);
+            if (replies != null) {
+                // Whatever part of a reply the command wrote before failing goes; its error reply takes the place.
+                replies.writerIndex(Math.max(replyStart, replies.readerIndex()));
+            }
+            call.reply().error(INTERNAL_ERROR);
+            server.stats().errorReplied(INTERNAL_ERROR);
         } finally {
             spec.stats().executed(System.nanoTime() - started, failed);
             server.stats().commandExecuted(keyspace.now());

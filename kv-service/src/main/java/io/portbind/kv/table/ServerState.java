@@ -23,6 +23,7 @@ public final class ServerState {
     private volatile String password;
     private volatile boolean protectedMode = true;
     private volatile long maxClients = DEFAULT_MAX_CLIENTS;
+    private final OutputBufferLimits outputBufferLimits = new OutputBufferLimits();
     private final long startMillis = System.currentTimeMillis();
     private final String runId = randomHex();
     private final AtomicLong nextClientId = new AtomicLong();
@@ -104,6 +105,11 @@ public final class ServerState {
     }
 
     /** How many clients may be connected at once; a connection beyond that is refused when accepted. */
+    /** {@code client-output-buffer-limit}: how many unread reply bytes each class of client may leave. */
+    public OutputBufferLimits outputBufferLimits() {
+        return outputBufferLimits;
+    }
+
     public long maxClients() {
         return maxClients;
     }

@@ -2,6 +2,7 @@ package io.portbind.kv.table;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.portbind.kv.resp.Reply;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +36,7 @@ public final class Session {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushSent;
     private Consumer<ByteBuf> unparkedReplies;
+    private Runnable outOfBandWritten = () -> { };
 
     /** CLIENT REPLY: whether command replies reach the client (pub/sub messages always do). */
     public enum ReplyMode {
@@ -292,8 +294,25 @@ public final class Session {
         channel.flush();
     }
 
+    /** Run on the event loop after out-of-band messages were written: the connection checks its output limit. */
+    public void outOfBandWritten(Runnable check) {
+        this.outOfBandWritten = check;
+    }
+
+    /** Reply bytes written to the connection that the client has not read yet; any thread may ask. */
+    public long pendingOutputBytes() {
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        return pending == null ? 0 : pending.totalPendingWriteBytes();
+    }
+
+    /** The class whose {@code client-output-buffer-limit} applies to this client now. */
+    public ClientClass clientClass() {
+        return subscriptionCount > 0 ? ClientClass.PUBSUB : ClientClass.NORMAL;
+    }
+
     private void writeOutbox() {
         ByteBuf message;
+        boolean written = false;
         while ((message = outbox.poll()) != null) {
             if (!channel.isActive()) {
                 message.release();
@@ -305,6 +324,10 @@ public final class Session {
                 channel.write(replies.readRetainedSlice(replies.readableBytes()), channel.voidPromise());
             }
             channel.write(message, channel.voidPromise());
+            written = true;
+        }
+        if (written) {
+            outOfBandWritten.run();
         }
     }
 

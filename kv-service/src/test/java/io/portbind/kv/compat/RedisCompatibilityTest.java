@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,10 +88,15 @@ class RedisCompatibilityTest {
                     continue;
                 }
                 ScriptLine line = ScriptLine.parse(i + 1, text);
-                RawReply[] replies = both.exchange(line.encode());
+                String where = script + ":" + line.number() + "  " + line.text();
+                RawReply[] replies;
+                try {
+                    replies = both.exchange(line.encode());
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError(where + ": no reply", e);
+                }
                 RawReply expected = replies[0];
                 RawReply actual = replies[1];
-                String where = script + ":" + line.number() + "  " + line.text();
                 switch (line.comparison()) {
                     case EXACT -> assertEquals(expected.toString(), actual.toString(), where);
                     case UNORDERED -> assertTrue(expected.sameIgnoringOrder(actual),

@@ -1,4 +1,4 @@
-package io.portbind.kv.eviction;
+package io.portbind.kv.resp;
 
 import java.util.Locale;
 

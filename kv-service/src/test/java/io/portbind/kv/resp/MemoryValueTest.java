@@ -1,4 +1,4 @@
-package io.portbind.kv.eviction;
+package io.portbind.kv.resp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
