@@ -11,6 +11,7 @@ import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The store goes away and comes back: meanwhile new logins and registrations are refused with errors that
- * say "try again later", Romeo and Juliet, already online, keep chatting, and afterwards the node serves new
- * logins again without being restarted.
+ * say "try again later", as does a roster fetch, whose stream stays up; Romeo and Juliet, already online, keep
+ * chatting, and afterwards the node serves new logins again without being restarted.
  */
 class StoreOutageTest {
 
@@ -55,6 +56,16 @@ class StoreOutageTest {
                     .to(JidCreate.entityBareFrom("juliet@localhost")).ofType(Message.Type.chat)
                     .setBody("To your bare address too").build());
             assertEquals("To your bare address too", julietsInbox.next().getBody());
+            // A request that needs the store is answered "try again later"; the stream stays up.
+            RosterPacket rosterGet = new RosterPacket();
+            XMPPErrorException noRoster = assertThrows(XMPPErrorException.class,
+                    () -> romeo.sendIqRequestAndWaitForResponse(rosterGet));
+            assertEquals(StanzaError.Condition.internal_server_error, noRoster.getStanzaError().getCondition());
+            assertEquals(StanzaError.Type.WAIT, noRoster.getStanzaError().getType());
+            romeo.sendStanza(romeo.getStanzaFactory().buildMessageStanza()
+                    .to(JidCreate.entityFullFrom("juliet@localhost/balcony")).ofType(Message.Type.chat)
+                    .setBody("Still here after the roster failed").build());
+            assertEquals("Still here after the roster failed", julietsInbox.next().getBody());
 
             store = SharedStore.durableRedisServer(port, dir);
             loginEventually(nodes, node, "romeo", "r", "mantua");

@@ -71,7 +71,7 @@ public final class RosterFeature implements Feature, StreamFeature {
                 }
             }
             from.send(Stanzas.result(iq, reply));
-        });
+        }, iq);
     }
 
     private void set(ClientSession from, XmlElement iq, XmlElement query) {
@@ -101,7 +101,7 @@ public final class RosterFeature implements Feature, StreamFeature {
                 change -> {
                     pushes.push(from.user(), change);
                     from.send(Stanzas.result(iq));
-                });
+                }, iq);
     }
 
     private void remove(ClientSession from, XmlElement iq, BareJid contact) {
@@ -113,7 +113,7 @@ public final class RosterFeature implements Feature, StreamFeature {
             pushes.push(from.user(), change);
             subscriptions.removed(change.before(), from.user());
             from.send(Stanzas.result(iq));
-        });
+        }, iq);
     }
 
     /** The item's {@code jid} as a bare JID, or {@code null} when it is missing, malformed or has a resource. */

@@ -52,7 +52,7 @@ public final class IqDispatcher {
                 } else {
                     from.send(Stanzas.error(iq, StanzaError.SERVICE_UNAVAILABLE));
                 }
-            });
+            }, iq);
             default -> handle(from, iq, type, addressee);
         }
     }

@@ -80,7 +80,7 @@ public final class MessageRouter {
                     if (outcome == Offline.NO_SUCH_USER || outcome == Offline.FULL) {
                         bounce(from, message, type, StanzaError.SERVICE_UNAVAILABLE);
                     }
-                });
+                }, message);
     }
 
     /** What became of a message for a user with no available resource. */

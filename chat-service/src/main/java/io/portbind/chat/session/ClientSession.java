@@ -3,6 +3,8 @@ package io.portbind.chat.session;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.portbind.chat.stanza.StanzaError;
+import io.portbind.chat.stanza.Stanzas;
 import io.portbind.chat.stream.StreamError;
 import io.portbind.chat.xml.XmlElement;
 import java.util.HashSet;
@@ -109,6 +111,22 @@ public final class ClientSession implements Resource {
         onLoop(stage, action, error -> {
             LoggerFactory.getLogger(ClientSession.class).warn("store operation failed: {}", error.toString());
             fail(StreamError.INTERNAL_SERVER_ERROR);
+        });
+    }
+
+    /**
+     * {@link #onLoop(CompletionStage, Consumer)} for store work that {@code request}, an IQ or a message, asked
+     * for: when the store fails, that stanza is answered with {@code internal-server-error} of type {@code wait}
+     * and the stream goes on, since the store's trouble is the server's, and passes (RFC 6120 8.3.3.8). An error
+     * stanza is never answered (RFC 6120 8.3.1).
+     */
+    public <T> void onLoop(CompletionStage<T> stage, Consumer<T> action, XmlElement request) {
+        onLoop(stage, action, error -> {
+            LoggerFactory.getLogger(ClientSession.class).warn("store operation failed, {} answered with "
+                    + "internal-server-error: {}", request.name(), error.toString());
+            if (!"error".equals(request.attribute("type"))) {
+                send(Stanzas.error(request, StanzaError.INTERNAL_SERVER_ERROR));
+            }
         });
     }
 
