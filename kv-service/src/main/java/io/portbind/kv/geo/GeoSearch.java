@@ -96,15 +96,29 @@ final class GeoSearch {
             shape = shape.at(centre[0], centre[1]);
         }
         List<Found> found = scan(zset, any ? count : 0);
-        if (order != Order.NONE) {
-            Comparator<Found> byDistance = Comparator.comparingDouble(Found::meters);
-            found.sort(order == Order.ASC ? byDistance : byDistance.reversed());
-        }
         int returned = count == 0 || found.size() < count ? found.size() : (int) count;
+        if (order != Order.NONE) {
+            sort(found, returned);
+        }
         if (storeKey == null) {
             reply(found, returned);
         } else {
             store(found, returned);
+        }
+    }
+
+    /**
+     * By distance as Redis sorts: all of them with the C library's qsort (glibc's is a stable merge sort), only
+     * the first {@code returned} with pqsort; compared as C compares doubles (a NaN distance
+     * is below everything, both ways).
+     */
+    private void sort(List<Found> found, int returned) {
+        Comparator<Found> byDistance = (a, b) -> a.meters() > b.meters() ? 1 : a.meters() == b.meters() ? 0 : -1;
+        Comparator<Found> wanted = order == Order.ASC ? byDistance : (a, b) -> -byDistance.compare(a, b);
+        if (returned == found.size()) {
+            found.sort(wanted);
+        } else {
+            PartialSort.sort(found, wanted, 0, returned - 1);
         }
     }
 
