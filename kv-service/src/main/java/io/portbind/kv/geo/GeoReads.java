@@ -6,6 +6,8 @@ import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import io.portbind.kv.zsets.SortedSetValue;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** GEOPOS, GEODIST and GEOHASH: members' scores decoded to points, distances and standard geohash text. */
 final class GeoReads {
@@ -16,19 +18,25 @@ final class GeoReads {
     }
 
     static void geopos(Call call) {
+        eachMember(call, Reply::nullArray, (reply, point) -> {
+            reply.array(2);
+            GeoText.coordinate(reply, point[0]);
+            GeoText.coordinate(reply, point[1]);
+        });
+    }
+
+    /** Replies an array with, for each member argument, {@code missing} or what {@code present} makes of its point. */
+    private static void eachMember(Call call, Consumer<Reply> missing, BiConsumer<Reply, double[]> present) {
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
         Reply reply = call.reply();
         reply.array(call.argCount() - 2);
         for (int i = 2; i < call.argCount(); i++) {
             Node node = zset == null ? null : zset.node(call.arg(i));
             if (node == null) {
-                reply.nullArray();
-                continue;
+                missing.accept(reply);
+            } else {
+                present.accept(reply, GeoHash.position(node.score()));
             }
-            double[] point = GeoHash.position(node.score());
-            reply.array(2);
-            GeoText.coordinate(reply, point[0]);
-            GeoText.coordinate(reply, point[1]);
         }
     }
 
@@ -55,16 +63,7 @@ final class GeoReads {
      * base-32 characters; the eleventh is always '0', as only 52 bits are kept.
      */
     static void geohash(Call call) {
-        SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
-        Reply reply = call.reply();
-        reply.array(call.argCount() - 2);
-        for (int i = 2; i < call.argCount(); i++) {
-            Node node = zset == null ? null : zset.node(call.arg(i));
-            if (node == null) {
-                reply.nullBulk();
-                continue;
-            }
-            double[] point = GeoHash.position(node.score());
+        eachMember(call, Reply::nullBulk, (reply, point) -> {
             long bits = GeoHash.encode(point[0], point[1], GeoHash.MAX_STEP, -90, 90).bits();
             char[] text = new char[11];
             for (int c = 0; c < 10; c++) {
@@ -72,6 +71,6 @@ final class GeoReads {
             }
             text[10] = BASE32.charAt(0);
             reply.bulk(new String(text));
-        }
+        });
     }
 }
