@@ -9,6 +9,7 @@ import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.Effects;
+import io.portbind.kv.table.MultiPopArguments;
 import io.portbind.kv.table.Propagation;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ final class ListBlocking {
     /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]. */
     void blmpop(Call call) {
         long timeout = BlockingTimeout.parseSeconds(call.arg(1));
-        ListMoves.MultiPop request = ListMoves.parseMultiPop(call, 2);
+        MultiPopArguments<End> request = ListMoves.parseMultiPop(call, 2);
         if (ListMoves.popFirstNonEmpty(call, request)) {
             return;
         }

@@ -206,7 +206,11 @@ public final class Reply {
 
     /** A double; RESP2 gets a bulk string in Redis's shortest form. */
     public void doubleValue(double value) {
-        String text = formatDouble(value);
+        doubleText(formatDouble(value));
+    }
+
+    /** A double already in its text (GEOPOS's seventeen decimals): RESP3's double type, RESP2's bulk string. */
+    public void doubleText(String text) {
         if (protocol == 3) {
             out.writeByte(',');
             out.writeCharSequence(text, StandardCharsets.US_ASCII);

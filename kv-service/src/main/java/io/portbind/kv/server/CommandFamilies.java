@@ -10,6 +10,7 @@ import io.portbind.kv.client.ResetCommand;
 import io.portbind.kv.config.ConfigCommands;
 import io.portbind.kv.eviction.EvictionCommands;
 import io.portbind.kv.eviction.EvictionSettings;
+import io.portbind.kv.geo.GeoCommands;
 import io.portbind.kv.hashes.HashCommands;
 import io.portbind.kv.hyperloglog.HyperLogLogCommands;
 import io.portbind.kv.introspection.CommandIntrospection;
@@ -69,6 +70,7 @@ public final class CommandFamilies {
                 new HashCommands(),
                 new SetCommands(),
                 new SortedSetCommands(blockedClients),
+                new GeoCommands(),
                 new StreamCommands(blockedClients),
                 new SnapshotCommands(),
                 new SnapshotTransferCommands(),

@@ -38,6 +38,8 @@ public final class SortedSetCommands implements CommandFamily {
                 .bind("zpopmax", ZPops::popMax)
                 .bind("bzpopmin", call -> blocking.bzpop(call, ScoreEnd.MIN))
                 .bind("bzpopmax", call -> blocking.bzpop(call, ScoreEnd.MAX))
+                .bind("zmpop", ZPops::multiPop)
+                .bind("bzmpop", blocking::bzmpop)
                 .bind("zremrangebyrank", ZPops::removeByRank)
                 .bind("zremrangebyscore", ZPops::removeByScore)
                 .bind("zremrangebylex", ZPops::removeByLex)
@@ -47,6 +49,7 @@ public final class SortedSetCommands implements CommandFamily {
                 .bind("zunion", call -> ZSetAlgebra.execute(call, Operation.UNION, 1))
                 .bind("zinter", call -> ZSetAlgebra.execute(call, Operation.INTER, 1))
                 .bind("zdiff", call -> ZSetAlgebra.execute(call, Operation.DIFF, 1))
+                .bind("zintercard", ZSetAlgebra::interCard)
                 .bind("zrandmember", ZRandom::randomMembers)
                 .bind("zscan", ZMembers::scan);
     }

@@ -8,6 +8,7 @@ import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.Effects;
+import io.portbind.kv.table.MultiPopArguments;
 import io.portbind.kv.table.Propagation;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * BZPOPMIN and BZPOPMAX: ZPOPMIN/ZPOPMAX on the first non-empty key, otherwise the client waits in the
+ * BZPOPMIN, BZPOPMAX and BZMPOP: ZPOPMIN/ZPOPMAX (ZMPOP) on the first non-empty key, otherwise the client waits in the
  * {@link BlockedClients} registry and is served by the first ZADD (or ZUNIONSTORE, ...) that creates a key.
  * Either way the pop propagates as {@code ZPOPMIN key} or {@code ZPOPMAX key}, as Redis 7.0 does.
  */
@@ -60,6 +61,34 @@ final class ZBlocking {
             }
         }
         blockedClients.block(call, keys, timeout, pop);
+    }
+
+    /** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: the arguments are checked before the timeout. */
+    void bzmpop(Call call) {
+        MultiPopArguments<ScoreEnd> request = ZPops.parseMultiPop(call, 2);
+        long timeout = BlockingTimeout.parseSeconds(call.arg(1));
+        if (ZPops.popFirstNonEmpty(call, request)) {
+            return;
+        }
+        Propagation propagation = call.server().propagation();
+        blockedClients.block(call, request.keys(), timeout, new BlockedCommand() {
+            @Override
+            public Consumer<Reply> serve(Database ready, byte[] key) {
+                if (!(ready.get(key) instanceof SortedSetValue zset)) {
+                    return null;
+                }
+                if (propagation.active()) {
+                    propagation.alsoPropagate(ready.index(), ZPops.popEffect(key, request, zset));
+                }
+                // The reply is encoded at once, under the lock, so it can pop straight into it.
+                return reply -> ZPops.popInto(reply, ready, key, zset, request);
+            }
+
+            @Override
+            public void timedOut(Reply reply) {
+                reply.nullArray();
+            }
+        });
     }
 
     private static void writeTriple(Reply reply, byte[] key, Node popped) {

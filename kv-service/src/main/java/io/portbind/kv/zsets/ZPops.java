@@ -3,14 +3,17 @@ package io.portbind.kv.zsets;
 import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
+import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.BoundedArguments;
 import io.portbind.kv.table.Call;
+import io.portbind.kv.table.Effects;
+import io.portbind.kv.table.MultiPopArguments;
 import io.portbind.kv.zsets.ScoreSkipList.Bound;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ZPOPMIN, ZPOPMAX and ZREMRANGEBYRANK/SCORE/LEX. */
+/** ZPOPMIN, ZPOPMAX, ZMPOP and ZREMRANGEBYRANK/SCORE/LEX. */
 final class ZPops {
 
     private ZPops() {
@@ -46,6 +49,63 @@ final class ZPops {
             call.reply().array(2);
             call.reply().bulk(node.member());
             call.reply().doubleValue(node.score());
+        }
+    }
+
+    /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first key that holds a sorted set. */
+    static void multiPop(Call call) {
+        if (!popFirstNonEmpty(call, parseMultiPop(call, 1))) {
+            call.reply().nullArray();
+        }
+    }
+
+    /** ZMPOP's and BZMPOP's arguments from {@code numkeys} on, the end word MIN or MAX. */
+    static MultiPopArguments<ScoreEnd> parseMultiPop(Call call, int numkeysIndex) {
+        return MultiPopArguments.parse(call, numkeysIndex, index -> {
+            if (call.is(index, "min")) {
+                return ScoreEnd.MIN;
+            }
+            if (call.is(index, "max")) {
+                return ScoreEnd.MAX;
+            }
+            throw CommandError.SYNTAX;
+        });
+    }
+
+    /**
+     * Pops from the first of the keys that exists (WRONGTYPE if it holds another type) and replies
+     * {@code [key, [[member, score] ...]]}, propagated as ZPOPMIN|ZPOPMAX key n; false when no key exists.
+     */
+    static boolean popFirstNonEmpty(Call call, MultiPopArguments<ScoreEnd> request) {
+        Database db = call.db();
+        for (byte[] key : request.keys()) {
+            SortedSetValue zset = db.get(key, ValueType.ZSET);
+            if (zset != null) {
+                call.propagateAs(popEffect(key, request, zset));
+                popInto(call.reply(), db, key, zset, request);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How ZMPOP and BZMPOP propagate, as Redis 7.0: {@code ZPOPMIN|ZPOPMAX key n}, n the members about to go. */
+    static byte[][] popEffect(byte[] key, MultiPopArguments<ScoreEnd> request, SortedSetValue zset) {
+        return new byte[][] {request.end() == ScoreEnd.MIN ? Effects.ZPOPMIN : Effects.ZPOPMAX, key,
+            Effects.number(Math.min(request.count(), zset.size()))};
+    }
+
+    /** Pops up to the count asked for and replies {@code [key, [[member, score] ...]]}. */
+    static void popInto(Reply reply, Database db, byte[] key, SortedSetValue zset,
+                        MultiPopArguments<ScoreEnd> request) {
+        List<Node> popped = popNodes(db, key, zset, request.count(), request.end());
+        reply.array(2);
+        reply.bulk(key);
+        reply.array(popped.size());
+        for (Node node : popped) {
+            reply.array(2);
+            reply.bulk(node.member());
+            reply.doubleValue(node.score());
         }
     }
 

@@ -6,6 +6,7 @@ import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.sets.SetValue;
+import io.portbind.kv.table.BoundedArguments;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import java.util.Arrays;
@@ -13,8 +14,8 @@ import java.util.Comparator;
 import java.util.function.ObjDoubleConsumer;
 
 /**
- * ZUNION, ZINTER, ZDIFF and their STORE forms, with WEIGHTS and AGGREGATE SUM|MIN|MAX. Plain sets are
- * accepted as inputs with score 1, as in Redis.
+ * ZUNION, ZINTER, ZDIFF and their STORE forms, with WEIGHTS and AGGREGATE SUM|MIN|MAX, and ZINTERCARD. Plain sets
+ * are accepted as inputs with score 1, as in Redis.
  */
 final class ZSetAlgebra {
 
@@ -23,11 +24,13 @@ final class ZSetAlgebra {
     private enum Aggregate { SUM, MIN, MAX }
 
     private static final CommandError WEIGHT_NOT_FLOAT = new CommandError("ERR weight value is not a float");
+    private static final CommandError NEGATIVE_LIMIT = new CommandError("ERR LIMIT can't be negative");
 
     private final Object[] sources;
     private final double[] weights;
     private Aggregate aggregate = Aggregate.SUM;
     private WithScores withScores = WithScores.NO;
+    private long limit;
 
     private ZSetAlgebra(int count) {
         sources = new Object[count];
@@ -37,7 +40,15 @@ final class ZSetAlgebra {
 
     /** The body of an operation whose numkeys argument is at {@code numKeysAt}; STORE forms have it at 2. */
     static void execute(Call call, Operation operation, int numKeysAt) {
-        Output output = numKeysAt == 2 ? Output.STORE : Output.REPLY;
+        execute(call, operation, numKeysAt, numKeysAt == 2 ? Output.STORE : Output.REPLY);
+    }
+
+    /** ZINTERCARD numkeys key [key ...] [LIMIT limit]: the intersection's size, at most limit (0: no limit). */
+    static void interCard(Call call) {
+        execute(call, Operation.INTER, 1, Output.CARDINALITY);
+    }
+
+    private static void execute(Call call, Operation operation, int numKeysAt, Output output) {
         long numKeys = call.longArg(numKeysAt);
         if (numKeys < 1) {
             throw new CommandError("ERR at least 1 input key is needed for '" + call.spec().fullName() + "' command");
@@ -62,6 +73,8 @@ final class ZSetAlgebra {
         };
         if (output == Output.STORE) {
             store(call, result);
+        } else if (output == Output.CARDINALITY) {
+            call.reply().integer(algebra.limit == 0 ? result.size() : Math.min(algebra.limit, result.size()));
         } else {
             ScoredReplies.nodes(call.reply(), ZRanges.byRank(result, 0, -1, Direction.FORWARD), algebra.withScores);
         }
@@ -71,7 +84,8 @@ final class ZSetAlgebra {
         int i = from;
         while (i < call.argCount()) {
             int remaining = call.argCount() - i;
-            if (operation != Operation.DIFF && remaining >= sources.length + 1 && call.is(i, "weights")) {
+            boolean combines = operation != Operation.DIFF && output != Output.CARDINALITY;
+            if (combines && remaining >= sources.length + 1 && call.is(i, "weights")) {
                 i++;
                 for (int source = 0; source < sources.length; source++, i++) {
                     try {
@@ -80,7 +94,7 @@ final class ZSetAlgebra {
                         throw WEIGHT_NOT_FLOAT;
                     }
                 }
-            } else if (operation != Operation.DIFF && remaining >= 2 && call.is(i, "aggregate")) {
+            } else if (combines && remaining >= 2 && call.is(i, "aggregate")) {
                 aggregate = call.is(i + 1, "sum") ? Aggregate.SUM : call.is(i + 1, "min") ? Aggregate.MIN
                         : call.is(i + 1, "max") ? Aggregate.MAX : null;
                 if (aggregate == null) {
@@ -90,6 +104,9 @@ final class ZSetAlgebra {
             } else if (output == Output.REPLY && call.is(i, "withscores")) {
                 withScores = WithScores.YES;
                 i++;
+            } else if (output == Output.CARDINALITY && remaining >= 2 && call.is(i, "limit")) {
+                limit = BoundedArguments.atLeast(call, i + 1, 0, NEGATIVE_LIMIT);
+                i += 2;
             } else {
                 throw CommandError.SYNTAX;
             }

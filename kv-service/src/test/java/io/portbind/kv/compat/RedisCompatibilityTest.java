@@ -62,7 +62,7 @@ class RedisCompatibilityTest {
     @TestFactory
     Stream<DynamicTest> randomCommandSequencesAnswerLikeRedis() {
         Map<String, CommandGenerator> generators = new TreeMap<>(Map.of("bitmaps", new BitmapCommandGenerator(),
-                "hyperloglog", new HyperLogLogCommandGenerator()));
+                "hyperloglog", new HyperLogLogCommandGenerator(), "geo", new GeoCommandGenerator()));
         return generators.entrySet().stream().flatMap(family -> Stream.of(2, 3).map(protocol -> dynamicTest(
                 family.getKey() + " RESP" + protocol, () -> run(family.getKey() + " (random, RESP" + protocol + ")",
                         randomScript(family.getValue(), protocol)))));

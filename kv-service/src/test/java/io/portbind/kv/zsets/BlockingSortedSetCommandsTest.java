@@ -18,7 +18,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.util.KeyValue;
 
-/** BZPOPMIN and BZPOPMAX on the shared blocked-clients registry: one client waits, another adds. */
+/** BZPOPMIN, BZPOPMAX and BZMPOP on the shared blocked-clients registry: one client waits, another adds. */
 class BlockingSortedSetCommandsTest extends KvServerTest {
 
     @Test
@@ -69,6 +69,26 @@ class BlockingSortedSetCommandsTest extends KvServerTest {
                 assertThrows(JedisDataException.class, () -> redis.bzpopmin(1, "str")).getMessage());
         assertEquals("ERR timeout is negative",
                 assertThrows(JedisDataException.class, () -> redis.bzpopmin(-1, "z")).getMessage());
+    }
+
+    @Test
+    void bzmpopWaitsAndGetsUpToCountFromTheKeyThatFills() throws Exception {
+        CompletableFuture<Object> popped = waitingClient(waiter -> waiter.sendCommand(() -> "BZMPOP".getBytes(),
+                "2", "2", "first", "second", "MAX", "COUNT", "2"));
+        redis.zadd("second", Map.of("a", 1.0, "b", 2.0, "c", 3.0));
+        List<?> reply = (List<?>) popped.get(2, TimeUnit.SECONDS);
+        assertEquals("second", new String((byte[]) reply.get(0)));
+        List<?> pairs = (List<?>) reply.get(1);
+        assertEquals(2, pairs.size());
+        assertEquals("c", new String((byte[]) ((List<?>) pairs.get(0)).get(0)));
+        assertEquals("3", new String((byte[]) ((List<?>) pairs.get(0)).get(1)));
+        assertEquals("b", new String((byte[]) ((List<?>) pairs.get(1)).get(0)));
+        assertEquals(List.of("a"), redis.zrange("second", 0, -1));
+    }
+
+    @Test
+    void bzmpopTimesOutWithNull() {
+        assertNull(redis.sendCommand(() -> "BZMPOP".getBytes(), "0.1", "1", "nothing", "MIN"));
     }
 
     /** Starts {@code command} on its own connection and returns once the server counts it as blocked. */
