@@ -78,7 +78,6 @@ public final class ConfigParameters {
         fixed("hz", "10");
         add("maxclients", call -> Long.toString(server.maxClients()),
                 (call, value) -> server.maxClients(maxClients(value)));
-        fixed("notify-keyspace-events", "");
         immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
         fixed("port", call -> Integer.toString(listening(call).getPort()));
         fixed("bind", call -> listening(call).getAddress().isAnyLocalAddress() ? "*"

@@ -1,6 +1,8 @@
 package io.portbind.kv.keys;
 
 import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.notify.EventClass;
+import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -32,7 +34,13 @@ public final class KeyCommands implements CommandFamily {
     }
 
     private static void del(Call call) {
-        call.reply().integer(countKeys(call, call.db()::delete));
+        call.reply().integer(countKeys(call, key -> {
+            boolean deleted = call.db().delete(key);
+            if (deleted) {
+                KeyspaceEvents.fire(call, EventClass.GENERIC, "del", key);
+            }
+            return deleted;
+        }));
     }
 
     /** Counts every argument naming a live key, repeats included. */

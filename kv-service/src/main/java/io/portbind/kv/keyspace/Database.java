@@ -124,6 +124,7 @@ public final class Database {
             tally.count(MemoryEstimate.bytes(key) + MemoryTally.charge(value));
             tally.countTables(entries, expires);
             keyspace.signalReady(index, key);
+            keyspace.signalCreated(index, key);
         } else {
             int slot = entries.lastOverwritten();
             entries.stampAt(slot, access.replaced(entries.stampAt(slot), keyspace.now()));

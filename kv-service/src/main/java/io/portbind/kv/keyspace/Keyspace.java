@@ -232,6 +232,12 @@ public final class Keyspace {
         usedMemory += change;
     }
 
+    void signalCreated(int db, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyCreated(db, key);
+        }
+    }
+
     void signalEvicted(int db, byte[] key) {
         for (KeyspaceListener listener : listeners) {
             listener.keyEvicted(db, key);

@@ -10,6 +10,10 @@ public interface KeyspaceListener {
     default void keyModified(int db, byte[] key) {
     }
 
+    /** A key that was not there was added to {@code db}, at once (Redis's {@code dbAdd}: the {@code new} event). */
+    default void keyCreated(int db, byte[] key) {
+    }
+
     /**
      * A key of {@code db} expired and was deleted, found by a read or by the active expire cycle (after
      * {@link #keyModified} for it). Redis propagates such a deletion as {@code DEL key}.

@@ -1,6 +1,8 @@
 package io.portbind.kv.strings;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.notify.EventClass;
+import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
@@ -22,6 +24,7 @@ final class StringRanges {
         byte[] addition = call.arg(2);
         if (current == null) {
             db.put(key, addition);
+            KeyspaceEvents.fire(call, EventClass.STRING, "append", key);
             call.reply().integer(addition.length);
             return;
         }
@@ -29,6 +32,7 @@ final class StringRanges {
         byte[] joined = Arrays.copyOf(current, current.length + addition.length);
         System.arraycopy(addition, 0, joined, current.length, addition.length);
         db.putKeepTtl(key, joined);
+        KeyspaceEvents.fire(call, EventClass.STRING, "append", key);
         call.reply().integer(joined.length);
     }
 
@@ -76,6 +80,7 @@ final class StringRanges {
                 : Arrays.copyOf(current, Math.max(currentLength, (int) offset + patch.length));
         System.arraycopy(patch, 0, value, (int) offset, patch.length);
         db.putKeepTtl(key, value);
+        KeyspaceEvents.fire(call, EventClass.STRING, "setrange", key);
         call.reply().integer(value.length);
     }
 

@@ -3,6 +3,8 @@ package io.portbind.kv.strings;
 import io.portbind.kv.keys.ExpireTimes;
 import io.portbind.kv.keyspace.Database;
 import io.portbind.kv.keyspace.ValueType;
+import io.portbind.kv.notify.EventClass;
+import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.Effects;
@@ -23,6 +25,7 @@ final class StringReads {
         call.reply().bulk(value);
         if (value != null) {
             db.delete(call.arg(1));
+            KeyspaceEvents.fire(call, EventClass.GENERIC, "del", call.arg(1));
             if (call.propagating()) {
                 call.propagateAs(Effects.DEL, call.arg(1));
             }
@@ -59,12 +62,16 @@ final class StringReads {
         if (expiry != null) {
             boolean past = expireAt <= call.keyspace().now();
             db.setExpireTime(key, expireAt);
+            KeyspaceEvents.fire(call, EventClass.GENERIC, past ? "del" : "expire", key);
             if (call.propagating()) {
                 call.propagateAs(past ? new byte[][] {Effects.DEL, key}
                         : new byte[][] {Effects.PEXPIREAT, key, Effects.number(expireAt)});
             }
-        } else if (persist && db.persist(key) && call.propagating()) {
-            call.propagateAs(Effects.PERSIST, key);
+        } else if (persist && db.persist(key)) {
+            KeyspaceEvents.fire(call, EventClass.GENERIC, "persist", key);
+            if (call.propagating()) {
+                call.propagateAs(Effects.PERSIST, key);
+            }
         }
     }
 
@@ -108,6 +115,7 @@ final class StringReads {
         Database db = call.db();
         for (int i = 1; i < call.argCount(); i += 2) {
             db.put(call.arg(i), call.arg(i + 1));
+            KeyspaceEvents.fire(call, EventClass.STRING, "set", call.arg(i));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.portbind.kv.strings;
 import io.portbind.kv.keys.ExpireTimes;
 import io.portbind.kv.keys.TimeBase;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.notify.EventClass;
+import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
@@ -123,8 +125,10 @@ final class StringSetter {
         } else {
             db.put(key, value);
         }
+        KeyspaceEvents.fire(call, EventClass.STRING, "set", key);
         if (expireAt != NONE) {
             db.setExpireTime(key, expireAt);
+            KeyspaceEvents.fire(call, EventClass.GENERIC, "expire", key);
             if (call.propagating()) {
                 call.propagateAs(Effects.SET, key, value, Effects.PXAT, Effects.number(expireAt));
             }
