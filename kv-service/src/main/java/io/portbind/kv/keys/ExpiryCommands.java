@@ -1,8 +1,7 @@
 package io.portbind.kv.keys;
 
 import io.portbind.kv.keyspace.Database;
-import io.portbind.kv.notify.EventClass;
-import io.portbind.kv.notify.KeyspaceEvents;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -53,7 +52,7 @@ public final class ExpiryCommands implements CommandFamily {
         }
         boolean past = when <= call.keyspace().now();
         db.setExpireTime(key, when);
-        KeyspaceEvents.fire(call, EventClass.GENERIC, past ? "del" : "expire", key);
+        call.db().notifyEvent(EventClass.GENERIC, past ? "del" : "expire", key);
         call.reply().integer(1);
         if (call.propagating()) {
             if (past) {
@@ -87,7 +86,7 @@ public final class ExpiryCommands implements CommandFamily {
     private static void persist(Call call) {
         boolean persisted = call.db().persist(call.arg(1));
         if (persisted) {
-            KeyspaceEvents.fire(call, EventClass.GENERIC, "persist", call.arg(1));
+            call.db().notifyEvent(EventClass.GENERIC, "persist", call.arg(1));
         }
         call.reply().integer(persisted ? 1 : 0);
     }

@@ -1,8 +1,7 @@
 package io.portbind.kv.keys;
 
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
-import io.portbind.kv.notify.EventClass;
-import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -37,7 +36,7 @@ public final class KeyCommands implements CommandFamily {
         call.reply().integer(countKeys(call, key -> {
             boolean deleted = call.db().delete(key);
             if (deleted) {
-                KeyspaceEvents.fire(call, EventClass.GENERIC, "del", key);
+                call.db().notifyEvent(EventClass.GENERIC, "del", key);
             }
             return deleted;
         }));

@@ -1,10 +1,9 @@
 package io.portbind.kv.keys;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.resp.CommandError;
-import io.portbind.kv.notify.EventClass;
-import io.portbind.kv.notify.KeyspaceEvents;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.DatabaseIndex;
 import java.util.Arrays;
@@ -60,8 +59,8 @@ final class KeyTransfers {
         db.delete(key);
         db.delete(newKey); // Redis deletes the old value and adds the key anew: a "new" event
         store(db, newKey, value, expireAt);
-        KeyspaceEvents.fire(call, EventClass.GENERIC, "rename_from", key);
-        KeyspaceEvents.fire(call, EventClass.GENERIC, "rename_to", newKey);
+        call.db().notifyEvent(EventClass.GENERIC, "rename_from", key);
+        call.db().notifyEvent(EventClass.GENERIC, "rename_to", newKey);
         return true;
     }
 
@@ -93,7 +92,7 @@ final class KeyTransfers {
         long expireAt = source.expireTime(key);
         target.delete(newKey); // as RENAME: the key is added anew
         store(target, newKey, copy, expireAt);
-        KeyspaceEvents.fire(call, target.index(), EventClass.GENERIC, "copy_to", newKey);
+        target.notifyEvent(EventClass.GENERIC, "copy_to", newKey);
         call.reply().integer(1);
     }
 
@@ -113,8 +112,8 @@ final class KeyTransfers {
         long expireAt = source.expireTime(key);
         source.delete(key);
         store(target, key, value, expireAt);
-        KeyspaceEvents.fire(call, EventClass.GENERIC, "move_from", key);
-        KeyspaceEvents.fire(call, target.index(), EventClass.GENERIC, "move_to", key);
+        call.db().notifyEvent(EventClass.GENERIC, "move_from", key);
+        target.notifyEvent(EventClass.GENERIC, "move_to", key);
         call.reply().integer(1);
     }
 

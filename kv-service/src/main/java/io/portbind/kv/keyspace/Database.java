@@ -209,6 +209,14 @@ public final class Database {
         return true;
     }
 
+    /**
+     * Fires keyspace event {@code event} of class {@code type} for {@code key}, after the change it names, in the
+     * order Redis fires its events ({@code lpop} before the {@code del} of the list it emptied).
+     */
+    public void notifyEvent(EventClass type, String event, byte[] key) {
+        keyspace.signalEvent(index, type, event, key);
+    }
+
     /** Tells WATCH that a stored collection was changed in place, and counts how its size changed. */
     public void modified(byte[] key) {
         int slot = entries.slotOf(key);

@@ -10,6 +10,13 @@ public interface KeyspaceListener {
     default void keyModified(int db, byte[] key) {
     }
 
+    /**
+     * A command fired {@code event} of class {@code type} for {@code key} of {@code db} (Redis's
+     * {@code notifyKeyspaceEvent}: keyspace notifications).
+     */
+    default void keyEvent(int db, EventClass type, String event, byte[] key) {
+    }
+
     /** A key that was not there was added to {@code db}, at once (Redis's {@code dbAdd}: the {@code new} event). */
     default void keyCreated(int db, byte[] key) {
     }

@@ -1,8 +1,8 @@
 package io.portbind.kv.notify;
 
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.KeyspaceListener;
 import io.portbind.kv.pubsub.Publisher;
-import io.portbind.kv.table.Call;
 import io.portbind.kv.table.ServerState;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Keyspace notifications: each event a command fires is published, when {@code notify-keyspace-events} selects its
  * class, as {@code __keyspace@<db>__:<key>} with the event name and as {@code __keyevent@<db>__:<event>} with the
  * key, as Redis's {@code notifyKeyspaceEvent} does. Key creation ({@code new}), expiry and eviction are seen as
- * keyspace changes; the commands fire the rest through {@link #fire}.
+ * keyspace changes; the commands fire the rest through {@code Database.notifyEvent}.
  */
 public final class KeyspaceEvents implements KeyspaceListener {
 
@@ -21,25 +21,10 @@ public final class KeyspaceEvents implements KeyspaceListener {
         this.server = server;
     }
 
-    /**
-     * Fires {@code event} of class {@code type} for {@code key} of the calling client's database: what a command
-     * calls after it changed the key, in the order Redis fires its events.
-     */
-    public static void fire(Call call, EventClass type, String event, byte[] key) {
-        fire(call, call.db().index(), type, event, key);
-    }
-
-    /** {@link #fire(Call, EventClass, String, byte[])} for a key of database {@code db} (COPY, MOVE). */
-    public static void fire(Call call, int db, EventClass type, String event, byte[] key) {
-        KeyspaceEvents events = call.server().findService(KeyspaceEvents.class);
-        if (events != null) {
-            events.fire(db, type, event, key);
-        }
-    }
-
-    void fire(int db, EventClass type, String event, byte[] key) {
+    @Override
+    public void keyEvent(int db, EventClass type, String event, byte[] key) {
         int selected = flags;
-        if ((selected & type.bit) == 0) {
+        if ((selected & type.bit()) == 0) {
             return;
         }
         Publisher publisher = server.findService(Publisher.class);
@@ -47,10 +32,10 @@ public final class KeyspaceEvents implements KeyspaceListener {
             return;
         }
         byte[] name = event.getBytes(StandardCharsets.US_ASCII);
-        if ((selected & EventClass.KEYSPACE.bit) != 0) {
+        if ((selected & EventClass.KEYSPACE.bit()) != 0) {
             publisher.publish(channel("__keyspace@" + db + "__:", key), name);
         }
-        if ((selected & EventClass.KEYEVENT.bit) != 0) {
+        if ((selected & EventClass.KEYEVENT.bit()) != 0) {
             publisher.publish(channel("__keyevent@" + db + "__:", name), key);
         }
     }
@@ -79,17 +64,17 @@ public final class KeyspaceEvents implements KeyspaceListener {
 
     @Override
     public void keyCreated(int db, byte[] key) {
-        fire(db, EventClass.NEW, "new", key);
+        keyEvent(db, EventClass.NEW, "new", key);
     }
 
     @Override
     public void keyExpired(int db, byte[] key) {
-        fire(db, EventClass.EXPIRED, "expired", key);
+        keyEvent(db, EventClass.EXPIRED, "expired", key);
     }
 
     @Override
     public void keyEvicted(int db, byte[] key) {
-        fire(db, EventClass.EVICTED, "evicted", key);
+        keyEvent(db, EventClass.EVICTED, "evicted", key);
     }
 
     @Override

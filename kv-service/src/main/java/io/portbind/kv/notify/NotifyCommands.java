@@ -1,5 +1,6 @@
 package io.portbind.kv.notify;
 
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;

@@ -1,8 +1,7 @@
 package io.portbind.kv.strings;
 
 import io.portbind.kv.keyspace.Database;
-import io.portbind.kv.notify.EventClass;
-import io.portbind.kv.notify.KeyspaceEvents;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
@@ -43,7 +42,7 @@ public final class StringCounters {
         long value = current == null ? 0 : Numbers.parseLong(current);
         long result = add(value, increment);
         db.putKeepTtl(key, Numbers.toBytes(result));
-        KeyspaceEvents.fire(call, EventClass.STRING, "incrby", key);
+        call.db().notifyEvent(EventClass.STRING, "incrby", key);
         call.reply().integer(result);
     }
 
@@ -56,7 +55,7 @@ public final class StringCounters {
         BigDecimal value = current == null ? BigDecimal.ZERO : finite(current);
         byte[] bytes = addFloat(value, increment);
         db.putKeepTtl(key, bytes);
-        KeyspaceEvents.fire(call, EventClass.STRING, "incrbyfloat", key);
+        call.db().notifyEvent(EventClass.STRING, "incrbyfloat", key);
         call.reply().bulk(bytes);
         if (call.propagating()) {
             // The result, not the increment: float arithmetic need not round the same way where it is replayed.

@@ -69,6 +69,25 @@ class KeyspaceNotificationsTest {
     }
 
     @Test
+    void listsFireRedisEvents() throws Exception {
+        assertSameEvents("KEA", "LPUSH l a b c", "RPUSH l d", "LPUSHX nosuch a", "RPUSHX l e", "LPOP l", "RPOP l 2",
+                "LPOP l 0", "LSET l 0 x", "LINSERT l BEFORE x w", "LINSERT l AFTER nosuch y", "LREM l 1 w",
+                "LREM l 0 nosuch", "LTRIM l 0 -1", "LTRIM l 0 0", "RPUSH m 1 2", "LMOVE l m LEFT RIGHT",
+                "RPOPLPUSH m n", "RPOPLPUSH nosuch n", "LMPOP 2 nosuch m RIGHT COUNT 5", "BLPOP n 0.1",
+                "BRPOP nosuch 0.01", "RPUSH t 1 2 3", "LTRIM t 5 10", "RPUSH r 1", "LREM r 0 1", "FLUSHALL");
+    }
+
+    @Test
+    void hashesAndSetsFireRedisEvents() throws Exception {
+        assertSameEvents("KEA", "HSET h a 1 b 2", "HSET h a 1", "HMSET h c 3", "HSETNX h a 2", "HSETNX h d 4",
+                "HINCRBY h n 1", "HINCRBYFLOAT h f 1.5", "HDEL h nosuch", "HDEL h a b", "HDEL h c d n f",
+                "SADD s a b c", "SADD s a", "SREM s nosuch", "SREM s a", "SMOVE s t b", "SMOVE s t nosuch",
+                "SMOVE s t c", "SADD s 1 2 3 4", "SPOP s", "SPOP s 0", "SPOP s 1", "SPOP s 10", "SADD a 1 2",
+                "SADD b 2 3", "SINTERSTORE d a b", "SUNIONSTORE d a b", "SDIFFSTORE d a b", "SINTERSTORE d a nosuch",
+                "SINTERSTORE d a nosuch", "SDIFFSTORE d a a", "FLUSHALL");
+    }
+
+    @Test
     void onlyTheSelectedClassesAndChannelsArePublished() throws Exception {
         String[] script = {"SET k 1", "EXPIRE k 100", "INCR n", "DEL k n", "SET k 2"};
         for (String classes : List.of("K$", "Eg", "Kn", "En$", "A", "KA", "AKEn", "gE", "")) {

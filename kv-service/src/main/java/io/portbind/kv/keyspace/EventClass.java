@@ -1,8 +1,8 @@
-package io.portbind.kv.notify;
+package io.portbind.kv.keyspace;
 
 /**
  * The classes of {@code notify-keyspace-events}, with Redis's letters and bits. {@code K} and {@code E} choose the
- * channels (keyspace, keyevent); the others choose which events are published.
+ * channels (keyspace, keyevent); the others choose which events are published. Commands fire events through {@link Database#notifyEvent}.
  */
 public enum EventClass {
     KEYSPACE('K', 1),
@@ -21,21 +21,26 @@ public enum EventClass {
     NEW('n', 1 << 14);
 
     /** {@code A}: every event class but key misses and new keys. */
-    static final int ALL = GENERIC.bit | STRING.bit | LIST.bit | SET.bit | HASH.bit | ZSET.bit | EXPIRED.bit
+    public static final int ALL = GENERIC.bit | STRING.bit | LIST.bit | SET.bit | HASH.bit | ZSET.bit | EXPIRED.bit
             | EVICTED.bit | STREAM.bit | MODULE.bit;
     /** CONFIG SET's reason for a letter that is none of these, as Redis words it. */
-    static final String INVALID = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+    public static final String INVALID = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
 
     private final char letter;
-    final int bit;
+    private final int bit;
 
     EventClass(char letter, int bit) {
         this.letter = letter;
         this.bit = bit;
     }
 
+    /** This class's bit in a set of flags ({@link #parse}). */
+    public int bit() {
+        return bit;
+    }
+
     /** The bits {@code classes} names, or -1 when a letter is none of Redis's (which is case-sensitive). */
-    static int parse(String classes) {
+    public static int parse(String classes) {
         int flags = 0;
         for (char c : classes.toCharArray()) {
             int bit = c == 'A' ? ALL : bitOf(c);
@@ -60,7 +65,7 @@ public enum EventClass {
      * {@code flags} as CONFIG GET shows them: {@code A} for all the event classes it stands for, else their letters
      * in Redis's order; then {@code K}, {@code E} and {@code m}.
      */
-    static String format(int flags) {
+    public static String format(int flags) {
         StringBuilder text = new StringBuilder();
         if ((flags & ALL) == ALL) {
             text.append('A');
