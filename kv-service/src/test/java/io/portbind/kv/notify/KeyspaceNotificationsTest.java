@@ -88,6 +88,36 @@ class KeyspaceNotificationsTest {
     }
 
     @Test
+    void sortedSetsFireRedisEvents() throws Exception {
+        assertSameEvents("KEA", "ZADD z 1 a 2 b 3 c", "ZADD z 1 a", "ZADD z XX 5 nosuch", "ZADD z INCR 1 a",
+                "ZINCRBY z 1 b", "ZADD z GT 0 c", "ZREM z nosuch", "ZREM z a", "ZPOPMIN z", "ZPOPMAX z 0",
+                "ZADD y 1 a 2 b 3 c 4 d", "ZREMRANGEBYRANK y 0 0", "ZREMRANGEBYSCORE y 2 2", "ZREMRANGEBYLEX y [c [c",
+                "ZREMRANGEBYSCORE y 10 20", "ZUNIONSTORE u 2 y z", "ZINTERSTORE u 2 y z", "ZDIFFSTORE u 1 y",
+                "ZRANGESTORE r y 0 -1", "ZRANGESTORE r y 5 6", "ZRANGESTORE r y 5 6", "BZPOPMIN u 0.1",
+                "BZPOPMAX z 0.1", "ZPOPMAX y 5", "FLUSHALL");
+    }
+
+    @Test
+    void streamsBitmapsAndHyperLogLogsFireRedisEvents() throws Exception {
+        assertSameEvents("KEA", "XADD x 1-1 f v", "XADD x MAXLEN 1 2-1 f v", "XADD nosuch NOMKSTREAM * f v",
+                "XDEL x 9-9", "XDEL x 2-1", "XADD x 3-1 f v", "XADD x 4-1 f v", "XTRIM x MAXLEN 5", "XTRIM x MAXLEN 1",
+                "XSETID x 9-9", "XGROUP CREATE x g $", "XGROUP CREATE y g $ MKSTREAM", "XGROUP SETID x g 0",
+                "XGROUP CREATECONSUMER x g c", "XGROUP CREATECONSUMER x g c", "XGROUP DELCONSUMER x g c",
+                "XGROUP DELCONSUMER x g c", "XGROUP DESTROY x g", "XGROUP DESTROY x g", "SETBIT b 7 1",
+                "SETBIT b 7 1", "SETBIT b 100 0", "BITFIELD b SET u8 0 255", "BITFIELD b GET u8 0", "BITOP NOT c b", "BITOP AND c e f",
+                "BITOP AND c e f", "PFADD h a b", "PFADD h a", "PFADD h2 c", "PFMERGE h3 h h2", "PFCOUNT h h2",
+                "FLUSHALL");
+    }
+
+    @Test
+    void newKeysFireNew() throws Exception {
+        assertSameEvents("KEn", "SET a 1", "SET a 2", "RPUSH l x", "RPUSH l y", "RENAME a b", "SET c 1",
+                "RENAME b c", "COPY c d", "COPY c d REPLACE", "SADD s 1", "SMOVE s t 1", "HINCRBY h f 1",
+                "ZADD z 1 m", "XADD x * f v", "XGROUP CREATE y g $ MKSTREAM", "SETBIT bits 3 1", "PFADD hll a",
+                "SUNIONSTORE u t", "LMOVE l m LEFT LEFT", "INCR n", "APPEND ap x", "MOVE ap 1", "FLUSHALL");
+    }
+
+    @Test
     void onlyTheSelectedClassesAndChannelsArePublished() throws Exception {
         String[] script = {"SET k 1", "EXPIRE k 100", "INCR n", "DEL k n", "SET k 2"};
         for (String classes : List.of("K$", "Eg", "Kn", "En$", "A", "KA", "AKEn", "gE", "")) {
