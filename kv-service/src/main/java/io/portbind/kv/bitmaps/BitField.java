@@ -1,6 +1,7 @@
 package io.portbind.kv.bitmaps;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.resp.Reply;
@@ -57,6 +58,9 @@ final class BitField {
         int changes = writes(call.reply(), operations, value, grown);
         if (changes > 0 || grown) {
             db.putKeepTtl(key, value);
+        }
+        if (changes > 0) {
+            db.notifyEvent(EventClass.STRING, "setbit", key);
         }
         if (changes == 0) {
             // Redis creates or grows the string but counts (and propagates) only fields that were written.

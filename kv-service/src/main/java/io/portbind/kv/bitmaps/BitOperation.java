@@ -1,6 +1,7 @@
 package io.portbind.kv.bitmaps;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 
@@ -36,11 +37,14 @@ final class BitOperation {
         }
         byte[] destination = call.arg(2);
         if (longest == 0) {
-            db.delete(destination);
+            if (db.delete(destination)) {
+                db.notifyEvent(EventClass.GENERIC, "del", destination);
+            }
             call.reply().integer(0);
             return;
         }
         db.put(destination, combine(operator, sources, longest));
+        db.notifyEvent(EventClass.STRING, "set", destination);
         call.reply().integer(longest);
     }
 

@@ -1,6 +1,7 @@
 package io.portbind.kv.bitmaps;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
@@ -41,6 +42,7 @@ final class SingleBits {
             byte[] value = owned.writable(call.keyspace(), current, offset);
             BitArrays.set(value, offset, on == 1);
             db.putKeepTtl(key, value);
+            db.notifyEvent(EventClass.STRING, "setbit", key);
         }
         call.reply().integer(old ? 1 : 0);
     }

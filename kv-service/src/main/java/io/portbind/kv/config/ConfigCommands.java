@@ -18,6 +18,7 @@ public final class ConfigCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         ConfigParameters parameters = new ConfigParameters(registry.server());
+        registry.server().configEntries().addAll(EncodingParameters.all());
         registry.bind("config|get", call -> get(call, parameters))
                 .bind("config|set", call -> set(call, parameters))
                 .bind("config|resetstat", ConfigCommands::resetStat)

@@ -80,7 +80,6 @@ public final class ConfigParameters {
                 (call, value) -> server.maxClients(maxClients(value)));
         add("client-output-buffer-limit", call -> server.outputBufferLimits().toString(),
                 (call, value) -> server.outputBufferLimits().set(value));
-        fixed("notify-keyspace-events", "");
         immutable("io-threads", call -> Integer.toString(NettyServer.ioThreads()));
         fixed("port", call -> Integer.toString(listening(call).getPort()));
         fixed("bind", call -> listening(call).getAddress().isAnyLocalAddress() ? "*"

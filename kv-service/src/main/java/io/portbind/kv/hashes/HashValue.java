@@ -2,6 +2,7 @@ package io.portbind.kv.hashes;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
 import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.EncodingLimit;
 import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -11,15 +12,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * A hash. Small hashes are one flat array of alternating fields and values in insertion order, found by
- * a linear scan, like Redis's listpack (and in the same order HGETALL shows); past Redis's limits (512
- * fields, or a field or value over 64 bytes) it becomes a {@link ByteKeyTable}, and stays one, as in Redis.
+ * a linear scan, like Redis's listpack (and in the same order HGETALL shows); past Redis's limits
+ * ({@link EncodingLimit#HASH_ENTRIES} fields, or a field or value over {@link EncodingLimit#HASH_VALUE} bytes) it becomes a {@link ByteKeyTable}, and stays one, as in Redis.
  */
 public final class HashValue extends CollectionValue {
 
 
-    /** Redis 7.0's built-in hash-max-listpack-entries and hash-max-listpack-value (redis.conf samples say 128). */
-    public static final int MAX_LISTPACK_ENTRIES = 512;
-    public static final int MAX_LISTPACK_VALUE = 64;
     private static final int INITIAL_PAIRS = 4;
 
     private byte[][] pairs = new byte[INITIAL_PAIRS * 2][];
@@ -74,7 +72,8 @@ public final class HashValue extends CollectionValue {
 
     /** Sets {@code field} to {@code value}; true when the field is new. */
     public boolean put(byte[] field, byte[] value) {
-        if (table == null && (field.length > MAX_LISTPACK_VALUE || value.length > MAX_LISTPACK_VALUE)) {
+        if (table == null && (EncodingLimit.HASH_VALUE.exceededBy(field.length)
+                || EncodingLimit.HASH_VALUE.exceededBy(value.length))) {
             convertToTable();
         }
         if (table != null) {
@@ -84,9 +83,12 @@ public final class HashValue extends CollectionValue {
         if (index >= 0) {
             elementBytes += MemoryEstimate.bytes(value) - MemoryEstimate.bytes(pairs[index + 1]);
             pairs[index + 1] = value;
+            if (EncodingLimit.HASH_ENTRIES.exceededBy(size)) {
+                convertToTable(); // Redis checks the length after an update too, for a limit lowered since
+            }
             return false;
         }
-        if (size == MAX_LISTPACK_ENTRIES) {
+        if (EncodingLimit.HASH_ENTRIES.exceededBy(size + 1L)) {
             convertToTable();
             return putInTable(field, value);
         }

@@ -1,6 +1,7 @@
 package io.portbind.kv.hashes;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
@@ -37,7 +38,7 @@ final class HashWrites {
                 added++;
             }
         }
-        stored(db, key, hash, created);
+        stored(db, key, hash, created, "hset");
         if (answer == FieldSetReply.OK) {
             call.reply().ok();
         } else {
@@ -58,7 +59,7 @@ final class HashWrites {
             hash = new HashValue();
         }
         hash.put(call.arg(2), call.arg(3));
-        stored(db, key, hash, created);
+        stored(db, key, hash, created, "hset");
         call.reply().integer(1);
     }
 
@@ -75,8 +76,11 @@ final class HashWrites {
         if (removed > 0) {
             if (hash.isEmpty()) {
                 db.delete(key);
+                db.notifyEvent(EventClass.HASH, "hdel", key);
+                db.notifyEvent(EventClass.GENERIC, "del", key);
             } else {
                 db.modified(key);
+                db.notifyEvent(EventClass.HASH, "hdel", key);
             }
         }
         call.reply().integer(removed);
@@ -93,7 +97,7 @@ final class HashWrites {
             throw NOT_INTEGER_VALUE;
         }
         long result = StringCounters.add(value, increment);
-        storeField(call, hash, Numbers.toBytes(result));
+        storeField(call, hash, Numbers.toBytes(result), "hincrby");
         call.reply().integer(result);
     }
 
@@ -111,7 +115,7 @@ final class HashWrites {
             throw error == CommandError.NOT_FLOAT ? NOT_FLOAT_VALUE : error;
         }
         byte[] result = StringCounters.addFloat(value, increment);
-        storeField(call, hash, result);
+        storeField(call, hash, result, "hincrbyfloat");
         call.reply().bulk(result);
         if (call.propagating()) {
             call.propagateAs(Effects.HSET, call.arg(1), call.arg(2), result);
@@ -119,18 +123,20 @@ final class HashWrites {
     }
 
     /** Sets the field at argument 2 of the hash at argument 1 ({@code hash}, null when it is to be created). */
-    private static void storeField(Call call, HashValue hash, byte[] value) {
+    private static void storeField(Call call, HashValue hash, byte[] value, String event) {
         boolean created = hash == null;
         HashValue target = created ? new HashValue() : hash;
         target.put(call.arg(2), value);
-        stored(call.db(), call.arg(1), target, created);
+        stored(call.db(), call.arg(1), target, created, event);
     }
 
-    private static void stored(Database db, byte[] key, HashValue hash, boolean created) {
+    /** Stores a hash that was created or changed, and fires the command's keyspace {@code event}. */
+    private static void stored(Database db, byte[] key, HashValue hash, boolean created, String event) {
         if (created) {
             db.put(key, hash);
         } else {
             db.modified(key);
         }
+        db.notifyEvent(EventClass.HASH, event, key);
     }
 }

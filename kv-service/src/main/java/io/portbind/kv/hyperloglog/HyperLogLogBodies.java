@@ -1,6 +1,7 @@
 package io.portbind.kv.hyperloglog;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 
@@ -53,6 +54,7 @@ final class HyperLogLogBodies {
         if (updated) {
             hll.invalidateCache();
             db.putKeepTtl(key, hll.bytes());
+            db.notifyEvent(EventClass.STRING, "pfadd", key);
         }
         call.reply().integer(updated ? 1 : 0);
     }
@@ -131,6 +133,7 @@ final class HyperLogLogBodies {
         }
         target.invalidateCache();
         db.putKeepTtl(key, target.bytes());
+        db.notifyEvent(EventClass.STRING, "pfadd", key);
         call.reply().ok();
     }
 

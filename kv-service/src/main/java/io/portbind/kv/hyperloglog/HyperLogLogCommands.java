@@ -1,7 +1,5 @@
 package io.portbind.kv.hyperloglog;
 
-import io.portbind.kv.resp.MemoryValue;
-import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
 import io.portbind.kv.table.ConfigEntry;
@@ -19,25 +17,12 @@ public final class HyperLogLogCommands implements CommandFamily {
     public void register(CommandRegistry registry) {
         HyperLogLogBodies bodies = new HyperLogLogBodies(DEFAULT_SPARSE_MAX_BYTES);
         registry.server().configEntries().add(new ConfigEntry("hll-sparse-max-bytes",
-                () -> Long.toString(bodies.sparseMaxBytes()), (call, text) -> bodies.sparseMaxBytes(size(text))));
+                () -> Long.toString(bodies.sparseMaxBytes()),
+                (call, text) -> bodies.sparseMaxBytes(ConfigEntry.sizeInBytes(text))));
         registry.bind("pfadd", bodies::add)
                 .bind("pfcount", bodies::count)
                 .bind("pfmerge", bodies::merge)
                 .bind("pfdebug", bodies::debug)
                 .bind("pfselftest", SelfTest::run);
-    }
-
-    /** A size_t parameter as Redis reads it: a memory value from 0 to LONG_MAX. */
-    private static long size(String text) {
-        long bytes;
-        try {
-            bytes = MemoryValue.parse(text);
-        } catch (IllegalArgumentException notMemory) {
-            throw new CommandError("argument must be a memory value");
-        }
-        if (bytes < 0) {
-            throw new CommandError("argument must be between 0 and " + Long.MAX_VALUE + " inclusive");
-        }
-        return bytes;
     }
 }

@@ -1,6 +1,7 @@
 package io.portbind.kv.keys;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
 import io.portbind.kv.table.CommandRegistry;
@@ -51,6 +52,7 @@ public final class ExpiryCommands implements CommandFamily {
         }
         boolean past = when <= call.keyspace().now();
         db.setExpireTime(key, when);
+        call.db().notifyEvent(EventClass.GENERIC, past ? "del" : "expire", key);
         call.reply().integer(1);
         if (call.propagating()) {
             if (past) {
@@ -82,6 +84,10 @@ public final class ExpiryCommands implements CommandFamily {
     }
 
     private static void persist(Call call) {
-        call.reply().integer(call.db().persist(call.arg(1)) ? 1 : 0);
+        boolean persisted = call.db().persist(call.arg(1));
+        if (persisted) {
+            call.db().notifyEvent(EventClass.GENERIC, "persist", call.arg(1));
+        }
+        call.reply().integer(persisted ? 1 : 0);
     }
 }

@@ -1,5 +1,6 @@
 package io.portbind.kv.keys;
 
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
@@ -32,7 +33,13 @@ public final class KeyCommands implements CommandFamily {
     }
 
     private static void del(Call call) {
-        call.reply().integer(countKeys(call, call.db()::delete));
+        call.reply().integer(countKeys(call, key -> {
+            boolean deleted = call.db().delete(key);
+            if (deleted) {
+                call.db().notifyEvent(EventClass.GENERIC, "del", key);
+            }
+            return deleted;
+        }));
     }
 
     /** Counts every argument naming a live key, repeats included. */

@@ -1,6 +1,7 @@
 package io.portbind.kv.keys;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.StoredValue;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -56,7 +57,10 @@ final class KeyTransfers {
         }
         long expireAt = db.expireTime(key);
         db.delete(key);
+        db.delete(newKey); // Redis deletes the old value and adds the key anew: a "new" event
         store(db, newKey, value, expireAt);
+        call.db().notifyEvent(EventClass.GENERIC, "rename_from", key);
+        call.db().notifyEvent(EventClass.GENERIC, "rename_to", newKey);
         return true;
     }
 
@@ -85,7 +89,10 @@ final class KeyTransfers {
             return;
         }
         Object copy = value instanceof byte[] bytes ? bytes.clone() : ((StoredValue) value).copy();
-        store(target, newKey, copy, source.expireTime(key));
+        long expireAt = source.expireTime(key);
+        target.delete(newKey); // as RENAME: the key is added anew
+        store(target, newKey, copy, expireAt);
+        target.notifyEvent(EventClass.GENERIC, "copy_to", newKey);
         call.reply().integer(1);
     }
 
@@ -105,6 +112,8 @@ final class KeyTransfers {
         long expireAt = source.expireTime(key);
         source.delete(key);
         store(target, key, value, expireAt);
+        call.db().notifyEvent(EventClass.GENERIC, "move_from", key);
+        target.notifyEvent(EventClass.GENERIC, "move_to", key);
         call.reply().integer(1);
     }
 

@@ -124,6 +124,7 @@ public final class Database {
             tally.count(MemoryEstimate.bytes(key) + MemoryTally.charge(value));
             tally.countTables(entries, expires);
             keyspace.signalReady(index, key);
+            keyspace.signalCreated(index, key);
         } else {
             int slot = entries.lastOverwritten();
             entries.stampAt(slot, access.replaced(entries.stampAt(slot), keyspace.now()));
@@ -206,6 +207,14 @@ public final class Database {
         tally.countTables(entries, expires);
         keyspace.signalModified(index, key);
         return true;
+    }
+
+    /**
+     * Fires keyspace event {@code event} of class {@code type} for {@code key}, after the change it names, in the
+     * order Redis fires its events ({@code lpop} before the {@code del} of the list it emptied).
+     */
+    public void notifyEvent(EventClass type, String event, byte[] key) {
+        keyspace.signalEvent(index, type, event, key);
     }
 
     /** Tells WATCH that a stored collection was changed in place, and counts how its size changed. */

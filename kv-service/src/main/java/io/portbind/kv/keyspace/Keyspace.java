@@ -232,6 +232,18 @@ public final class Keyspace {
         usedMemory += change;
     }
 
+    void signalEvent(int db, EventClass type, String event, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyEvent(db, type, event, key);
+        }
+    }
+
+    void signalCreated(int db, byte[] key) {
+        for (KeyspaceListener listener : listeners) {
+            listener.keyCreated(db, key);
+        }
+    }
+
     void signalEvicted(int db, byte[] key) {
         for (KeyspaceListener listener : listeners) {
             listener.keyEvicted(db, key);

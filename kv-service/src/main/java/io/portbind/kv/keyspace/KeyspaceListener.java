@@ -11,6 +11,17 @@ public interface KeyspaceListener {
     }
 
     /**
+     * A command fired {@code event} of class {@code type} for {@code key} of {@code db} (Redis's
+     * {@code notifyKeyspaceEvent}: keyspace notifications).
+     */
+    default void keyEvent(int db, EventClass type, String event, byte[] key) {
+    }
+
+    /** A key that was not there was added to {@code db}, at once (Redis's {@code dbAdd}: the {@code new} event). */
+    default void keyCreated(int db, byte[] key) {
+    }
+
+    /**
      * A key of {@code db} expired and was deleted, found by a read or by the active expire cycle (after
      * {@link #keyModified} for it). Redis propagates such a deletion as {@code DEL key}.
      */

@@ -5,5 +5,15 @@ enum End {
     /** The first element, index 0: LEFT in LMOVE and LMPOP, the end LPUSH and LPOP work on. */
     HEAD,
     /** The last element, index -1: RIGHT in LMOVE and LMPOP, the end RPUSH and RPOP work on. */
-    TAIL
+    TAIL;
+
+    /** The keyspace event of a push onto this end. */
+    String pushEvent() {
+        return this == HEAD ? "lpush" : "rpush";
+    }
+
+    /** The keyspace event of a pop from this end. */
+    String popEvent() {
+        return this == HEAD ? "lpop" : "rpop";
+    }
 }

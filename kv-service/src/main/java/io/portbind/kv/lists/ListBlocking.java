@@ -38,7 +38,7 @@ final class ListBlocking {
             ListValue list = db.get(key, ValueType.LIST);
             if (list != null) {
                 writePair(call.reply(), key, list.remove(end));
-                ListPushPop.afterRemoval(db, key, list);
+                ListPushPop.afterRemoval(db, key, list, end.popEvent());
                 if (call.propagating()) {
                     call.propagateAs(popWord(end), key);
                 }
@@ -53,7 +53,7 @@ final class ListBlocking {
                     return null;
                 }
                 byte[] element = list.remove(end);
-                ListPushPop.afterRemoval(ready, key, list);
+                ListPushPop.afterRemoval(ready, key, list, end.popEvent());
                 if (propagation.active()) {
                     propagation.alsoPropagate(ready.index(), new byte[][] {popWord(end), key});
                 }

@@ -1,6 +1,7 @@
 package io.portbind.kv.lists;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -27,6 +28,7 @@ final class ListEdits {
         }
         list.set((int) position, call.arg(3));
         call.db().modified(call.arg(1));
+        call.db().notifyEvent(EventClass.LIST, "lset", call.arg(1));
         call.reply().ok();
     }
 
@@ -41,7 +43,7 @@ final class ListEdits {
         long limit = count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
         int removed = list.removeEqual(call.arg(3), limit, count < 0 ? End.TAIL : End.HEAD);
         if (removed > 0) {
-            ListPushPop.afterRemoval(call.db(), call.arg(1), list);
+            ListPushPop.afterRemoval(call.db(), call.arg(1), list, "lrem");
         }
         call.reply().integer(removed);
     }
@@ -58,10 +60,15 @@ final class ListEdits {
             long to = Math.min(ListReads.fromEnd(stop, size), size - 1L);
             if (from > to || from >= size) {
                 db.delete(key);
-            } else if (from > 0 || to < size - 1) {
-                // A trim that keeps everything changes nothing: not a write, so not propagated (Redis's dirty).
-                list.retain((int) from, (int) to);
-                db.modified(key);
+                db.notifyEvent(EventClass.LIST, "ltrim", key);
+                db.notifyEvent(EventClass.GENERIC, "del", key);
+            } else {
+                if (from > 0 || to < size - 1) {
+                    // A trim that keeps everything changes nothing: not a write, so not propagated (Redis's dirty).
+                    list.retain((int) from, (int) to);
+                    db.modified(key);
+                }
+                db.notifyEvent(EventClass.LIST, "ltrim", key); // fired by Redis in either case
             }
         }
         call.reply().ok();
@@ -87,6 +94,7 @@ final class ListEdits {
             if (Arrays.equals(list.get(i), pivot)) {
                 list.insert(after ? i + 1 : i, call.arg(4));
                 call.db().modified(call.arg(1));
+                call.db().notifyEvent(EventClass.LIST, "linsert", call.arg(1));
                 call.reply().integer(list.size());
                 return;
             }

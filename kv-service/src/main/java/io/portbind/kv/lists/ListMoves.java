@@ -1,6 +1,7 @@
 package io.portbind.kv.lists;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
@@ -55,7 +56,8 @@ final class ListMoves {
             destinationList.add(to, element);
             db.modified(destination);
         }
-        ListPushPop.afterRemoval(db, source, sourceList);
+        db.notifyEvent(EventClass.LIST, to.pushEvent(), destination);
+        ListPushPop.afterRemoval(db, source, sourceList, from.popEvent());
         return element;
     }
 

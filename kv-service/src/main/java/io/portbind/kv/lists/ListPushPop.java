@@ -1,6 +1,7 @@
 package io.portbind.kv.lists;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
@@ -37,6 +38,7 @@ final class ListPushPop {
         } else {
             db.modified(key);
         }
+        db.notifyEvent(EventClass.LIST, end.pushEvent(), key);
         call.reply().integer(list.size());
     }
 
@@ -61,7 +63,7 @@ final class ListPushPop {
             popInto(reply, db, key, list, end, count);
         } else {
             byte[] element = list.remove(end);
-            afterRemoval(db, key, list);
+            afterRemoval(db, key, list, end.popEvent());
             reply.bulk(element);
         }
     }
@@ -84,16 +86,22 @@ final class ListPushPop {
             reply.bulk(list.remove(end));
         }
         if (popped > 0) {
-            afterRemoval(db, key, list);
+            afterRemoval(db, key, list, end.popEvent());
         }
     }
 
-    /** Deletes the key of a list that became empty (Redis keeps no empty lists), or marks it modified. */
-    static void afterRemoval(Database db, byte[] key, ListValue list) {
+    /**
+     * After elements were taken from {@code list}: fires {@code event}, then deletes the key of a list that became
+     * empty (Redis keeps no empty lists, and fires {@code del} for it), or marks it modified.
+     */
+    static void afterRemoval(Database db, byte[] key, ListValue list, String event) {
         if (list.isEmpty()) {
             db.delete(key);
+            db.notifyEvent(EventClass.LIST, event, key);
+            db.notifyEvent(EventClass.GENERIC, "del", key);
         } else {
             db.modified(key);
+            db.notifyEvent(EventClass.LIST, event, key);
         }
     }
 

@@ -22,6 +22,7 @@ public final class PubSubCommands implements CommandFamily {
     @Override
     public void register(CommandRegistry registry) {
         hub = new PubSubHub(registry.server().keyspace());
+        registry.server().provide(Publisher.class, hub::publish);
         registry.bind("subscribe", call -> subscribe(call, Subscription.CHANNEL))
                 .bind("unsubscribe", call -> unsubscribe(call, Subscription.CHANNEL))
                 .bind("psubscribe", call -> subscribe(call, Subscription.PATTERN))

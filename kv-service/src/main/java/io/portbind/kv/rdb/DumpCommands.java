@@ -1,6 +1,7 @@
 package io.portbind.kv.rdb;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
 import io.portbind.kv.table.CommandFamily;
@@ -97,6 +98,7 @@ public final class DumpCommands implements CommandFamily {
         if (expireAt != Database.NO_EXPIRY) {
             db.setExpireTime(key, expireAt);
         }
+        db.notifyEvent(EventClass.GENERIC, "restore", key);
         call.reply().ok();
     }
 }

@@ -133,6 +133,7 @@ public final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         int start = replies.writerIndex();
         session.reply().target(replies);
+        session.writeSent();
         if (request instanceof ProtocolError error) {
             session.reply().error(error.replyText());
             session.closeAfterReply();

@@ -18,6 +18,7 @@ import io.portbind.kv.keys.ExpiryCommands;
 import io.portbind.kv.keys.KeyCommands;
 import io.portbind.kv.keys.ObjectCommands;
 import io.portbind.kv.lists.ListCommands;
+import io.portbind.kv.notify.NotifyCommands;
 import io.portbind.kv.pubsub.PubSubCommands;
 import io.portbind.kv.rdb.DumpCommands;
 import io.portbind.kv.scripting.ScriptingCommands;
@@ -58,6 +59,7 @@ public final class CommandFamilies {
                 new ClientCommands(),
                 new ServerCommands(),
                 new ConfigCommands(),
+                new NotifyCommands(),
                 new CommandIntrospection(),
                 new KeyCommands(),
                 new ObjectCommands(),

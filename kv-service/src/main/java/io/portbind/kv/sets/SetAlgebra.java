@@ -1,6 +1,7 @@
 package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
@@ -33,15 +34,15 @@ final class SetAlgebra {
     }
 
     static void interStore(Call call) {
-        store(call, intersection(call, 2, call.argCount(), Long.MAX_VALUE));
+        store(call, intersection(call, 2, call.argCount(), Long.MAX_VALUE), "sinterstore");
     }
 
     static void unionStore(Call call) {
-        store(call, union(call, 2));
+        store(call, union(call, 2), "sunionstore");
     }
 
     static void diffStore(Call call) {
-        store(call, difference(call, 2));
+        store(call, difference(call, 2), "sdiffstore");
     }
 
     /** SINTERCARD numkeys key [key ...] [LIMIT limit]: the size of the intersection, counting at most to limit. */
@@ -148,15 +149,18 @@ final class SetAlgebra {
         return sets;
     }
 
-    /** Stores {@code result} at argument 1, or deletes that key when the result is empty. */
-    private static void store(Call call, SetValue result) {
+    /** Stores {@code result} at argument 1 (firing {@code event}), or deletes that key when the result is empty. */
+    private static void store(Call call, SetValue result, String event) {
         Database db = call.db();
         if (result == null || result.isEmpty()) {
-            db.delete(call.arg(1));
+            if (db.delete(call.arg(1))) {
+                db.notifyEvent(EventClass.GENERIC, "del", call.arg(1));
+            }
             call.reply().integer(0);
             return;
         }
         db.put(call.arg(1), result);
+        db.notifyEvent(EventClass.SET, event, call.arg(1));
         call.reply().integer(result.size());
     }
 }

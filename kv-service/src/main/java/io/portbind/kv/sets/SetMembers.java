@@ -2,6 +2,7 @@ package io.portbind.kv.sets;
 
 import io.portbind.kv.keys.ScanArguments;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
@@ -34,6 +35,9 @@ final class SetMembers {
         } else if (added > 0) {
             db.modified(key);
         }
+        if (added > 0) {
+            db.notifyEvent(EventClass.SET, "sadd", key);
+        }
         call.reply().integer(added);
     }
 
@@ -48,7 +52,7 @@ final class SetMembers {
             }
         }
         if (removed > 0) {
-            changed(db, key, set);
+            changed(db, key, set, "srem");
         }
         call.reply().integer(removed);
     }
@@ -111,13 +115,15 @@ final class SetMembers {
             call.reply().integer(0);
             return;
         }
-        changed(db, sourceKey, from);
+        changed(db, sourceKey, from, "srem");
         if (destination == null) {
             SetValue to = new SetValue();
             to.add(member);
             db.put(destinationKey, to);
+            db.notifyEvent(EventClass.SET, "sadd", destinationKey);
         } else if (((SetValue) destination).add(member)) {
             db.modified(destinationKey);
+            db.notifyEvent(EventClass.SET, "sadd", destinationKey);
         }
         call.reply().integer(1);
     }
@@ -140,10 +146,15 @@ final class SetMembers {
         found.forEach(call.reply()::bulk);
     }
 
-    /** After members were removed from {@code set}: deletes the key when empty, else tells WATCH. */
-    static void changed(Database db, byte[] key, SetValue set) {
+    /**
+     * After members were removed from {@code set}: fires {@code event}, and deletes the key when empty (firing
+     * {@code del}), else tells WATCH.
+     */
+    static void changed(Database db, byte[] key, SetValue set, String event) {
+        db.notifyEvent(EventClass.SET, event, key);
         if (set.isEmpty()) {
             db.delete(key);
+            db.notifyEvent(EventClass.GENERIC, "del", key);
         } else {
             db.modified(key);
         }

@@ -2,6 +2,7 @@ package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.BoundedArguments;
@@ -41,7 +42,7 @@ public final class SetRandom {
             call.reply().bulk(member);
             if (member != null) {
                 set.remove(member);
-                SetMembers.changed(db, key, set);
+                SetMembers.changed(db, key, set, "spop");
                 call.propagateAs(Effects.SREM, key, member);
             }
             return;
@@ -50,9 +51,11 @@ public final class SetRandom {
             call.reply().set(0);
             return;
         }
+        db.notifyEvent(EventClass.SET, "spop", key);
         if (count >= set.size()) {
             SetMembers.reply(call.reply(), set);
             db.delete(key);
+            db.notifyEvent(EventClass.GENERIC, "del", key);
             call.propagateAs(Effects.DEL, key);
             return;
         }

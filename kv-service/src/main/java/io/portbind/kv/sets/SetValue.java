@@ -2,6 +2,7 @@ package io.portbind.kv.sets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
 import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.EncodingLimit;
 import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -13,15 +14,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * A set of binary members in Redis 7.0's two encodings: while every member is a canonical integer and
- * there are at most {@value #MAX_INTSET_ENTRIES} of them, a sorted {@code long[]} (an {@code intset}: eight
+ * there are at most {@link EncodingLimit#SET_INTSET_ENTRIES} of them, a sorted {@code long[]} (an {@code intset}: eight
  * bytes a member, members listed in ascending order); otherwise a hash table of the member bytes. Like
  * Redis, a set never goes back to the intset once converted.
  */
 public final class SetValue extends CollectionValue {
 
 
-    /** Redis's {@code set-max-intset-entries}. */
-    static final int MAX_INTSET_ENTRIES = 512;
 
     private long[] integers = new long[4];
     private int size;
@@ -77,7 +76,7 @@ public final class SetValue extends CollectionValue {
                 if (at >= 0) {
                     return false;
                 }
-                if (size < MAX_INTSET_ENTRIES) {
+                if (!EncodingLimit.SET_INTSET_ENTRIES.exceededBy(size + 1L)) {
                     insertInteger(-at - 1, value);
                     return true;
                 }
@@ -150,7 +149,7 @@ public final class SetValue extends CollectionValue {
 
     private void insertInteger(int at, long value) {
         if (size == integers.length) {
-            integers = Arrays.copyOf(integers, Math.min(MAX_INTSET_ENTRIES, size * 2));
+            integers = Arrays.copyOf(integers, size * 2);
         }
         System.arraycopy(integers, at, integers, at + 1, size - at);
         integers[at] = value;

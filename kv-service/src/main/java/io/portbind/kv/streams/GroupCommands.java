@@ -1,6 +1,7 @@
 package io.portbind.kv.streams;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -57,6 +58,7 @@ final class GroupCommands {
         }
         stream.groups().put(call.arg(3), new ConsumerGroup(id, entriesRead));
         db.modified(key);
+        db.notifyEvent(EventClass.STREAM, "xgroup-create", key);
         call.reply().ok();
     }
 
@@ -77,6 +79,7 @@ final class GroupCommands {
         }
         group.position(id, entriesRead);
         call.db().modified(call.arg(2));
+        call.db().notifyEvent(EventClass.STREAM, "xgroup-setid", call.arg(2));
         call.reply().ok();
     }
 
@@ -88,6 +91,7 @@ final class GroupCommands {
             return;
         }
         call.db().modified(call.arg(2));
+        call.db().notifyEvent(EventClass.STREAM, "xgroup-destroy", call.arg(2));
         call.keyspace().signalKeyAsReady(call.db().index(), call.arg(2));
         call.reply().integer(1);
     }
@@ -102,6 +106,7 @@ final class GroupCommands {
         }
         group.consumer(call.arg(4), call.keyspace().now());
         call.db().modified(call.arg(2));
+        call.db().notifyEvent(EventClass.STREAM, "xgroup-createconsumer", call.arg(2));
         call.reply().integer(1);
     }
 
@@ -115,6 +120,7 @@ final class GroupCommands {
         }
         int pending = group.deleteConsumer(call.arg(4));
         call.db().modified(call.arg(2));
+        call.db().notifyEvent(EventClass.STREAM, "xgroup-delconsumer", call.arg(2));
         call.reply().integer(pending);
     }
 

@@ -1,6 +1,7 @@
 package io.portbind.kv.streams;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -63,8 +64,9 @@ final class StreamWrites {
             db.put(key, stream);
         }
         call.reply().bulk(id.toBytes());
-        if (trim.trims()) {
-            stream.trim(trim);
+        db.notifyEvent(EventClass.STREAM, "xadd", key);
+        if (trim.trims() && stream.trim(trim) > 0) {
+            db.notifyEvent(EventClass.STREAM, "xtrim", key);
         }
         db.modified(key);
         call.keyspace().signalKeyAsReady(db.index(), key);
@@ -112,6 +114,7 @@ final class StreamWrites {
         }
         if (deleted > 0) {
             db.modified(call.arg(1));
+            db.notifyEvent(EventClass.STREAM, "xdel", call.arg(1));
         }
         call.reply().integer(deleted);
     }
@@ -128,6 +131,7 @@ final class StreamWrites {
         long removed = stream.trim(trim);
         if (removed > 0) {
             db.modified(call.arg(1));
+            db.notifyEvent(EventClass.STREAM, "xtrim", call.arg(1));
             if (call.propagating() && trim.approximate()) {
                 call.propagateAs(StreamPropagation.exactTrim(call.args(), trim, stream));
             }
@@ -171,6 +175,7 @@ final class StreamWrites {
         stream.setIds(id, entriesAdded != -1 ? entriesAdded : stream.entriesAdded(),
                 maxDeleted.isZero() ? stream.maxDeletedId() : maxDeleted);
         call.db().modified(call.arg(1));
+        call.db().notifyEvent(EventClass.STREAM, "xsetid", call.arg(1));
         call.reply().ok();
     }
 }

@@ -1,6 +1,7 @@
 package io.portbind.kv.strings;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
 import io.portbind.kv.table.Call;
@@ -41,6 +42,7 @@ public final class StringCounters {
         long value = current == null ? 0 : Numbers.parseLong(current);
         long result = add(value, increment);
         db.putKeepTtl(key, Numbers.toBytes(result));
+        call.db().notifyEvent(EventClass.STRING, "incrby", key);
         call.reply().integer(result);
     }
 
@@ -53,6 +55,7 @@ public final class StringCounters {
         BigDecimal value = current == null ? BigDecimal.ZERO : finite(current);
         byte[] bytes = addFloat(value, increment);
         db.putKeepTtl(key, bytes);
+        call.db().notifyEvent(EventClass.STRING, "incrbyfloat", key);
         call.reply().bulk(bytes);
         if (call.propagating()) {
             // The result, not the increment: float arithmetic need not round the same way where it is replayed.

@@ -1,6 +1,7 @@
 package io.portbind.kv.strings;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.RespRequestDecoder;
 import io.portbind.kv.table.Call;
@@ -22,6 +23,7 @@ final class StringRanges {
         byte[] addition = call.arg(2);
         if (current == null) {
             db.put(key, addition);
+            call.db().notifyEvent(EventClass.STRING, "append", key);
             call.reply().integer(addition.length);
             return;
         }
@@ -29,6 +31,7 @@ final class StringRanges {
         byte[] joined = Arrays.copyOf(current, current.length + addition.length);
         System.arraycopy(addition, 0, joined, current.length, addition.length);
         db.putKeepTtl(key, joined);
+        call.db().notifyEvent(EventClass.STRING, "append", key);
         call.reply().integer(joined.length);
     }
 
@@ -76,6 +79,7 @@ final class StringRanges {
                 : Arrays.copyOf(current, Math.max(currentLength, (int) offset + patch.length));
         System.arraycopy(patch, 0, value, (int) offset, patch.length);
         db.putKeepTtl(key, value);
+        call.db().notifyEvent(EventClass.STRING, "setrange", key);
         call.reply().integer(value.length);
     }
 

@@ -2,6 +2,7 @@ package io.portbind.kv.strings;
 
 import io.portbind.kv.keys.ExpireTimes;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -23,6 +24,7 @@ final class StringReads {
         call.reply().bulk(value);
         if (value != null) {
             db.delete(call.arg(1));
+            call.db().notifyEvent(EventClass.GENERIC, "del", call.arg(1));
             if (call.propagating()) {
                 call.propagateAs(Effects.DEL, call.arg(1));
             }
@@ -59,12 +61,16 @@ final class StringReads {
         if (expiry != null) {
             boolean past = expireAt <= call.keyspace().now();
             db.setExpireTime(key, expireAt);
+            call.db().notifyEvent(EventClass.GENERIC, past ? "del" : "expire", key);
             if (call.propagating()) {
                 call.propagateAs(past ? new byte[][] {Effects.DEL, key}
                         : new byte[][] {Effects.PEXPIREAT, key, Effects.number(expireAt)});
             }
-        } else if (persist && db.persist(key) && call.propagating()) {
-            call.propagateAs(Effects.PERSIST, key);
+        } else if (persist && db.persist(key)) {
+            call.db().notifyEvent(EventClass.GENERIC, "persist", key);
+            if (call.propagating()) {
+                call.propagateAs(Effects.PERSIST, key);
+            }
         }
     }
 
@@ -108,6 +114,7 @@ final class StringReads {
         Database db = call.db();
         for (int i = 1; i < call.argCount(); i += 2) {
             db.put(call.arg(i), call.arg(i + 1));
+            call.db().notifyEvent(EventClass.STRING, "set", call.arg(i));
         }
     }
 }

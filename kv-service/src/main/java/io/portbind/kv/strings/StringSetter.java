@@ -3,6 +3,7 @@ package io.portbind.kv.strings;
 import io.portbind.kv.keys.ExpireTimes;
 import io.portbind.kv.keys.TimeBase;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
@@ -123,8 +124,10 @@ final class StringSetter {
         } else {
             db.put(key, value);
         }
+        call.db().notifyEvent(EventClass.STRING, "set", key);
         if (expireAt != NONE) {
             db.setExpireTime(key, expireAt);
+            call.db().notifyEvent(EventClass.GENERIC, "expire", key);
             if (call.propagating()) {
                 call.propagateAs(Effects.SET, key, value, Effects.PXAT, Effects.number(expireAt));
             }

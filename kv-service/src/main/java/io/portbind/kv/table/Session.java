@@ -288,6 +288,15 @@ public final class Session {
         }
     }
 
+    /**
+     * On the event loop, before a command of this client runs: writes the messages other threads published to it
+     * so far, so that they reach it before the command's reply, as from a single-threaded Redis (a keyspace event
+     * fired just before this client's PING arrives before the pong).
+     */
+    public void writeSent() {
+        writeOutbox();
+    }
+
     private void flushSent() {
         flushScheduled.set(false);
         writeOutbox();

@@ -2,6 +2,7 @@ package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
 import io.portbind.kv.keyspace.CollectionValue;
+import io.portbind.kv.keyspace.EncodingLimit;
 import io.portbind.kv.keyspace.MemoryEstimate;
 import io.portbind.kv.keyspace.TableScan;
 import io.portbind.kv.keyspace.ValueType;
@@ -14,16 +15,12 @@ import java.util.random.RandomGenerator;
  * A sorted set as Redis keeps its {@code skiplist} encoding: an order-statistic skip list for ranks and
  * ranges, and a hash table from member to its list node for O(1) scores. {@code OBJECT ENCODING} says
  * {@code listpack} while the set is as small as Redis 7.0 would keep it in a listpack (at most
- * {@value #MAX_LISTPACK_ENTRIES} members of at most {@value #MAX_LISTPACK_VALUE} bytes); like Redis, it
+ * {@link EncodingLimit#ZSET_ENTRIES} members of at most {@link EncodingLimit#ZSET_VALUE} bytes); like Redis, it
  * never goes back once it has grown past that.
  */
 public final class SortedSetValue extends CollectionValue {
 
 
-    /** Redis's {@code zset-max-listpack-entries}. */
-    static final int MAX_LISTPACK_ENTRIES = 128;
-    /** Redis's {@code zset-max-listpack-value}. */
-    static final int MAX_LISTPACK_VALUE = 64;
 
     /**
      * A skip-list node: an object of seven fields (48 bytes), and for one node in four the two arrays of its upper
@@ -100,7 +97,8 @@ public final class SortedSetValue extends CollectionValue {
     public void insert(byte[] member, double score) {
         index.put(member, list.insert(score, member));
         memberBytes += MemoryEstimate.bytes(member);
-        if (list.length() > MAX_LISTPACK_ENTRIES || member.length > MAX_LISTPACK_VALUE) {
+        if (EncodingLimit.ZSET_ENTRIES.exceededBy(list.length())
+                || EncodingLimit.ZSET_VALUE.exceededBy(member.length)) {
             small = false;
         }
     }

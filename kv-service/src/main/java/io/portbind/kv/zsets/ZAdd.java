@@ -1,6 +1,7 @@
 package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -136,6 +137,9 @@ final class ZAdd {
             db.put(key, zset);
         } else if (added + updated > 0) {
             db.modified(key);
+        }
+        if (added + updated > 0) {
+            db.notifyEvent(EventClass.ZSET, incr ? "zincr" : "zadd", key);
         }
         if (!incr) {
             call.reply().integer(changed ? added + updated : added);

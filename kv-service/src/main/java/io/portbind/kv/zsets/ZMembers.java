@@ -2,6 +2,7 @@ package io.portbind.kv.zsets;
 
 import io.portbind.kv.keys.ScanArguments;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.Reply;
 import io.portbind.kv.table.Call;
@@ -27,7 +28,7 @@ final class ZMembers {
             }
         }
         if (removed > 0) {
-            changed(db, key, zset);
+            changed(db, key, zset, "zrem");
         }
         call.reply().integer(removed);
     }
@@ -114,10 +115,22 @@ final class ZMembers {
         }
     }
 
-    /** After members were removed from {@code zset}: deletes the key when empty, else tells WATCH. */
-    static void changed(Database db, byte[] key, SortedSetValue zset) {
+    /** A STORE command's empty result: the destination is deleted, with a {@code del} event if it existed. */
+    static void deleteDestination(Database db, byte[] key) {
+        if (db.delete(key)) {
+            db.notifyEvent(EventClass.GENERIC, "del", key);
+        }
+    }
+
+    /**
+     * After members were removed from {@code zset}: fires {@code event}, then deletes the key when empty (firing
+     * {@code del}), else tells WATCH.
+     */
+    static void changed(Database db, byte[] key, SortedSetValue zset, String event) {
+        db.notifyEvent(EventClass.ZSET, event, key);
         if (zset.isEmpty()) {
             db.delete(key);
+            db.notifyEvent(EventClass.GENERIC, "del", key);
         } else {
             db.modified(key);
         }

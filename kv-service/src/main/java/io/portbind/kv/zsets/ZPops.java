@@ -117,7 +117,7 @@ final class ZPops {
             popped.add(node);
             zset.remove(node.member());
         }
-        ZMembers.changed(db, key, zset);
+        ZMembers.changed(db, key, zset, end == ScoreEnd.MAX ? "zpopmax" : "zpopmin");
         return popped;
     }
 
@@ -125,33 +125,34 @@ final class ZPops {
         long start = call.longArg(2);
         long stop = call.longArg(3);
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
-        remove(call, zset, zset == null ? List.of() : ZRanges.byRank(zset, start, stop, Direction.FORWARD));
+        remove(call, zset, zset == null ? List.of() : ZRanges.byRank(zset, start, stop, Direction.FORWARD),
+                "zremrangebyrank");
     }
 
     static void removeByScore(Call call) {
-        removeIn(call, ScoreRange.parse(call.arg(2), call.arg(3)));
+        removeIn(call, ScoreRange.parse(call.arg(2), call.arg(3)), "zremrangebyscore");
     }
 
     static void removeByLex(Call call) {
-        removeIn(call, LexRange.parse(call.arg(2), call.arg(3)));
+        removeIn(call, LexRange.parse(call.arg(2), call.arg(3)), "zremrangebylex");
     }
 
-    private static void removeIn(Call call, Bound bounds) {
+    private static void removeIn(Call call, Bound bounds, String event) {
         SortedSetValue zset = call.db().get(call.arg(1), ValueType.ZSET);
         List<Node> nodes = new ArrayList<>();
         Node node = zset == null ? null : zset.firstIn(bounds);
         for (; node != null && !bounds.isAbove(node); node = node.next()) {
             nodes.add(node);
         }
-        remove(call, zset, nodes);
+        remove(call, zset, nodes, event);
     }
 
-    private static void remove(Call call, SortedSetValue zset, List<Node> nodes) {
+    private static void remove(Call call, SortedSetValue zset, List<Node> nodes, String event) {
         for (Node node : nodes) {
             zset.remove(node.member());
         }
         if (!nodes.isEmpty()) {
-            ZMembers.changed(call.db(), call.arg(1), zset);
+            ZMembers.changed(call.db(), call.arg(1), zset, event);
         }
         call.reply().integer(nodes.size());
     }

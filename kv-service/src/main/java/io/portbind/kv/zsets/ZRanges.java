@@ -1,6 +1,7 @@
 package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.table.Call;
@@ -147,7 +148,7 @@ final class ZRanges {
     private static void store(Call call, List<Node> nodes) {
         Database db = call.db();
         if (nodes.isEmpty()) {
-            db.delete(call.arg(1));
+            ZMembers.deleteDestination(db, call.arg(1));
             call.reply().integer(0);
             return;
         }
@@ -156,6 +157,7 @@ final class ZRanges {
             result.put(node.member(), node.score());
         }
         db.put(call.arg(1), result);
+        db.notifyEvent(EventClass.ZSET, "zrangestore", call.arg(1));
         call.reply().integer(nodes.size());
     }
 }

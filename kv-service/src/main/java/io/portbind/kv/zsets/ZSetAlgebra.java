@@ -2,6 +2,7 @@ package io.portbind.kv.zsets;
 
 import io.portbind.kv.keyspace.ByteKeyTable;
 import io.portbind.kv.keyspace.Database;
+import io.portbind.kv.keyspace.EventClass;
 import io.portbind.kv.keyspace.ValueType;
 import io.portbind.kv.resp.CommandError;
 import io.portbind.kv.resp.Numbers;
@@ -11,6 +12,7 @@ import io.portbind.kv.table.Call;
 import io.portbind.kv.zsets.ScoreSkipList.Node;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.function.ObjDoubleConsumer;
 
 /**
@@ -72,7 +74,7 @@ final class ZSetAlgebra {
             case DIFF -> algebra.diff();
         };
         if (output == Output.STORE) {
-            store(call, result);
+            store(call, result, "z" + operation.name().toLowerCase(Locale.ROOT) + "store");
         } else if (output == Output.CARDINALITY) {
             call.reply().integer(algebra.limit == 0 ? result.size() : Math.min(algebra.limit, result.size()));
         } else {
@@ -212,14 +214,16 @@ final class ZSetAlgebra {
         }
     }
 
-    private static void store(Call call, SortedSetValue result) {
+    /** Stores {@code result} at argument 1 and fires {@code event} (ZUNIONSTORE's {@code zunionstore}, ...). */
+    private static void store(Call call, SortedSetValue result, String event) {
         Database db = call.db();
         if (result.isEmpty()) {
-            db.delete(call.arg(1));
+            ZMembers.deleteDestination(db, call.arg(1));
             call.reply().integer(0);
             return;
         }
         db.put(call.arg(1), result);
+        db.notifyEvent(EventClass.ZSET, event, call.arg(1));
         call.reply().integer(result.size());
     }
 }

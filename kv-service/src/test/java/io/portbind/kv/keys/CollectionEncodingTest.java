@@ -1,5 +1,6 @@
 package io.portbind.kv.keys;
 
+import io.portbind.kv.keyspace.EncodingLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
@@ -22,21 +23,21 @@ class CollectionEncodingTest {
     @Test
     void hashIsListpackUpTo512ShortFields() {
         HashValue hash = new HashValue();
-        for (int i = 0; i < HashValue.MAX_LISTPACK_ENTRIES; i++) {
+        for (int i = 0; i < (int) EncodingLimit.HASH_ENTRIES.get(); i++) {
             hash.put(bytes("f" + i), bytes("v"));
         }
         assertEquals("listpack", hash.encoding());
         hash.put(bytes("one more"), bytes("v"));
         assertEquals("hashtable", hash.encoding());
-        assertEquals(HashValue.MAX_LISTPACK_ENTRIES + 1, hash.size());
+        assertEquals((int) EncodingLimit.HASH_ENTRIES.get() + 1, hash.size());
     }
 
     @Test
     void longValueMakesAHashTable() {
         HashValue hash = new HashValue();
-        hash.put(bytes("f"), bytes("x".repeat(HashValue.MAX_LISTPACK_VALUE)));
+        hash.put(bytes("f"), bytes("x".repeat((int) EncodingLimit.HASH_VALUE.get())));
         assertEquals("listpack", hash.encoding());
-        hash.put(bytes("g"), bytes("x".repeat(HashValue.MAX_LISTPACK_VALUE + 1)));
+        hash.put(bytes("g"), bytes("x".repeat((int) EncodingLimit.HASH_VALUE.get() + 1)));
         assertEquals("hashtable", hash.encoding());
         hash.remove(bytes("g"));
         assertEquals("hashtable", hash.encoding());

@@ -1,5 +1,6 @@
 package io.portbind.kv.sets;
 
+import io.portbind.kv.keyspace.EncodingLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +31,13 @@ class SetValueTest {
     @Test
     void moreThan512IntegersMakeAHashtable() {
         SetValue set = new SetValue();
-        for (int i = 0; i < SetValue.MAX_INTSET_ENTRIES; i++) {
+        for (int i = 0; i < (int) EncodingLimit.SET_INTSET_ENTRIES.get(); i++) {
             set.add(bytes(Integer.toString(i)));
         }
         assertEquals("intset", set.encoding());
         set.add(bytes("100000"));
         assertEquals("hashtable", set.encoding());
-        assertEquals(SetValue.MAX_INTSET_ENTRIES + 1, set.size());
+        assertEquals((int) EncodingLimit.SET_INTSET_ENTRIES.get() + 1, set.size());
         assertTrue(set.contains(bytes("511")));
     }
 

@@ -1,5 +1,6 @@
 package io.portbind.kv.zsets;
 
+import io.portbind.kv.keyspace.EncodingLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -87,7 +88,7 @@ class SortedSetValueTest {
     @Test
     void encodingFollowsRedisListpackLimitsAndNeverGoesBack() {
         SortedSetValue zset = new SortedSetValue();
-        for (int i = 0; i < SortedSetValue.MAX_LISTPACK_ENTRIES; i++) {
+        for (int i = 0; i < (int) EncodingLimit.ZSET_ENTRIES.get(); i++) {
             zset.put(bytes("m" + i), i);
         }
         assertEquals("listpack", zset.encoding());
@@ -96,7 +97,7 @@ class SortedSetValueTest {
         zset.remove(bytes("one more"));
         assertEquals("skiplist", zset.encoding());
         SortedSetValue longMember = new SortedSetValue();
-        longMember.put(new byte[SortedSetValue.MAX_LISTPACK_VALUE + 1], 1);
+        longMember.put(new byte[(int) EncodingLimit.ZSET_VALUE.get() + 1], 1);
         assertEquals("skiplist", longMember.encoding());
     }
 
